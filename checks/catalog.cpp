@@ -1,0 +1,14 @@
+#include "checks/catalog.hpp"
+
+namespace thmcheck {
+
+const Registry& catalog() {
+  static const Registry registry = [] {
+    Registry r;
+    checks::register_os19(r);
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace thmcheck
