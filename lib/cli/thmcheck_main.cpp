@@ -270,7 +270,7 @@ int main(int argc, char** argv) {
   report->add_option("--out", report_out, "Report directory (default: reports)");
   report->add_option("--expectations", report_expectations, "Expected verdicts; exit 1 when one differs");
 
-  std::string check_id, instance_path, check_precision = "auto";
+  std::string check_id, instance_path, check_precision = "50";
   bool check_json = false;
   auto* check = app.add_subcommand("check", "Judge one user-supplied instance of a claim");
   check->add_option("claim", check_id, "Claim id")->required();
@@ -279,13 +279,22 @@ int main(int argc, char** argv) {
                     "Schemas: `thmcheck list --long`")
       ->required();
   check->add_flag("--json", check_json, "Print one JSON object (numbers as decimal strings)");
-  check->add_option("--precision", check_precision, "Start precision: double, 50, 100 or auto");
+  check->add_option("--precision", check_precision, "Start precision: double, 50 (default), 100 or auto");
 
   std::string token, save;
   auto* reproduce = app.add_subcommand("reproduce", "Rerun one saved case verbosely at every precision");
   reproduce->add_option("token", token, "Token from a report, e.g. os19.thm2.4:1:17:0.3")->required();
   reproduce->add_option("--save", save, "Also write the case's instance file here");
 
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string first = argv[1];
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
+    if (!known) {
+      std::cerr << "thmcheck: unknown command '" << first << "' (commands: list, run, report, check, reproduce)\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
