@@ -123,7 +123,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& 
     std::string verdict = s.verdict;
     if (e != expectations.end() && e->second.verdict != s.verdict) verdict += " ⚠";
     std::string kind_text = claim ? to_string(claim->kind) : "?";
-    std::string worst = s.worst_ratio ? sig(*s.worst_ratio, 6) : "—";
+    std::string worst = s.worst_ratio ? sig(*s.worst_ratio, 10) : "—";
     if (claim && claim->kind == ClaimKind::kScaling && s.fit.valid()) {
       worst = fmt::format("k = {}", fixed(s.fit.exponent, 3));
     }
