@@ -160,8 +160,22 @@ int cmd_run(const std::vector<std::string>& patterns, long cases, std::uint64_t 
     runs.push_back(run_claim(*claim, options));
     if (tty) std::cerr << fmt::format("\r{:<28} {:<14}\n", claim->id, runs.back().summary.verdict);
   }
-  write_file_atomic(std::filesystem::path(out) / "results.json", runs_to_json(runs).dump(1) + "\n");
+  const std::filesystem::path out_dir(out);
+  // Counterexample instance files first, results last: results.json appears
+  // only when everything it refers to is in place.
+  std::vector<std::string> reproduce_lines;
+  for (const ClaimRun& r : runs) {
+    for (const Counterexample& cx : r.counterexamples) {
+      const std::string name = fmt::format("counterexamples/{}-case{}.json", r.id, cx.original_case);
+      write_file_atomic(out_dir / name, cx.instance.dump(1) + "\n");
+      reproduce_lines.push_back(fmt::format("{} ({}): thmcheck check {} --instance {}   or   thmcheck reproduce {}",
+                                            r.id, to_string(cx.record.status), r.id, (out_dir / name).string(),
+                                            cx.record.token));
+    }
+  }
+  write_file_atomic(out_dir / "results.json", runs_to_json(runs).dump(1) + "\n");
   print_summary(runs);
+  for (const std::string& line : reproduce_lines) std::cout << "counterexample " << line << "\n";
   return compare_with_expectations(runs, expectations);
 }
 
