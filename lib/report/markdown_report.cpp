@@ -216,6 +216,29 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& 
         files[path] = *svg;
         md << fmt::format("![ratio histogram for {}]({})\n\n", run.id, path);
       }
+      // Relative slack (bound - measured) / bound on a log scale: how much room
+      // the bound leaves. Cases at or below 1e-30 (tight ones) sit in the first bin.
+      HistogramPlot slack;
+      slack.title = run.id + ": relative slack (bound - measured) / bound";
+      slack.x_label = "log10 of relative slack (tight cases at -30)";
+      long tight_cases = 0;
+      for (const CaseRecord& r : run.records) {
+        if (!r.in_hypothesis || r.status == CaseStatus::kError || r.relation != Relation::kLessEqual) continue;
+        if (r.bound <= 0) continue;
+        const Wide rel = r.margin / r.bound;
+        const double v = rel > Wide("1e-30") ? static_cast<double>(log10(rel)) : -30.0;
+        if (v <= -30.0) ++tight_cases;
+        slack.values.push_back(v);
+      }
+      if (!slack.values.empty()) {
+        if (auto svg = render_svg(slack)) {
+          const std::string path = "plots/" + file_stem(run.id) + "-slack.svg";
+          files[path] = *svg;
+          md << fmt::format("![relative slack for {}]({})\n\n", run.id, path);
+          md << fmt::format("{} of {} plotted cases have relative slack at most 1e-30 (the bound is attained).\n\n",
+                            tight_cases, slack.values.size());
+        }
+      }
       if (s.worst_ratio) {
         md << fmt::format("Worst ratio {} at case {} (agreeing digits of its margin: {}); reproduce: "
                           "`thmcheck reproduce {}`.\n\n",
