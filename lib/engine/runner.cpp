@@ -122,6 +122,14 @@ void fill_from_outcome(CaseRecord& rec, const Outcome& o) {
   }
 }
 
+// True when some hypothesis fails with certified evidence.
+bool certainly_outside_hypotheses(const Outcome& o) {
+  for (const HypothesisCheck& h : o.hypotheses) {
+    if (!h.holds && h.evidence == Evidence::kCertified) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision start) {
@@ -132,6 +140,7 @@ CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision st
   if (claim.kind != ClaimKind::kScaling) {
     while (p != Precision::kMp100) {
       const Outcome& o = history.back().second;
+      if (o.ok && certainly_outside_hypotheses(o)) break;  // never counts: no need to certify
       if (o.ok) {
         const Wide m = o.margin();
         const bool decided = abs(m) > o.error;

@@ -149,6 +149,26 @@ TEST(RunnerTest, FailuresOutsideTheHypothesesDoNotCount) {
   EXPECT_EQ(run_claim(c, options(10)).summary.verdict, "vacuous");
 }
 
+TEST(RunnerTest, CasesCertainlyOutsideTheHypothesesAreNotRecomputed) {
+  Claim c = toy_claim("toy.outside", []<class S>(int) { return S(2); }, []<class S>(int) { return S(1); });
+  auto inner = c.evaluate;
+  c.evaluate = make_evaluator([inner]<class S>(const Json& j) {
+    Outcome o = inner(j, precision_of<S>());
+    o.hypotheses = {{"h", false, Evidence::kCertified, ""}};
+    return o;
+  });
+  CaseRecord r = judge_instance(c, Json{{"n", 1}}, Precision::kDouble);
+  EXPECT_FALSE(r.in_hypothesis);
+  EXPECT_EQ(r.evaluated.size(), 1u);
+  // An estimated failure of a hypothesis is not certain: the case still climbs.
+  c.evaluate = make_evaluator([inner]<class S>(const Json& j) {
+    Outcome o = inner(j, precision_of<S>());
+    o.hypotheses = {{"h", false, Evidence::kEstimated, ""}};
+    return o;
+  });
+  EXPECT_EQ(judge_instance(c, Json{{"n", 1}}, Precision::kDouble).evaluated.size(), 3u);
+}
+
 Claim scaling_claim(double predicted) {
   Claim c;
   c.id = "toy.scaling";
