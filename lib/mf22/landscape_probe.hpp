@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "lib/mf22/diagonal_network.hpp"
 
@@ -37,13 +38,17 @@ struct BoxL1Result {
   bool ok = false;
   std::string message = "l1_regression_over_box was not called.";
   Vector<double> theta;  ///< primal optimum (double)
-  double objective = 0;  ///< LP optimal value (double)
+  double objective = 0;  ///< LP optimal value (double): L(reference) + change
+  double change = 0;     ///< min L - L(reference), solved for directly (no cancellation)
   Vector<double> dual;   ///< u in [-1, 1]^m for the dual bound
 };
 
-/// Solves the LP with GLPK's simplex (bounds may be +-infinity).
+/// Solves the LP with GLPK's simplex (bounds may be +-infinity), in variables
+/// relative to `reference` (a point of the box, e.g. the center of the probe):
+/// the objective is the change of the loss from L(reference).
 BoxL1Result l1_regression_over_box(const Matrix<double>& x, const Vector<double>& y,
-                                   const Vector<double>& lo, const Vector<double>& hi);
+                                   const Vector<double>& lo, const Vector<double>& hi,
+                                   const Vector<double>& reference);
 
 /// Weak-duality lower bound on the LP value: for any u in [-1,1]^m,
 /// (1/m)[-<u, y> + sum_j min(c_j lo_j, c_j hi_j)], c = X^T u, evaluated at
@@ -53,6 +58,36 @@ template <class Scalar>
 Scalar l1_box_dual_bound(const Matrix<Scalar>& x, const Vector<Scalar>& y, const Vector<Scalar>& lo,
                          const Vector<Scalar>& hi, const Vector<double>& u);
 
+/// Result of the linearized change LP.
+struct LinearizedChangeResult {
+  bool ok = false;
+  std::string message = "linearized_change_lp was not called.";
+  Vector<double> delta;  ///< minimizer Delta (theta - reference), inside [lo, hi]
+  double value = 0;      ///< min of the linearized change (<= 0 when 0 is in the box)
+  double scale = 1;      ///< tau used to scale the LP
+  Vector<double> dual;   ///< u in [-1, 1]^m (sign(r_i) on nonzero residuals)
+};
+
+/// Minimizes the directional derivative of the l1 loss at a point with
+/// residual r = X theta0 - y over Delta in [lo, hi] (lo <= 0 <= hi):
+///   f(Delta) = (1/m) [ sum_{r_i = 0} |<x_i, Delta>| + sum_{r_i != 0} sign(r_i) <x_i, Delta> ].
+/// Since |r + a| - |r| >= f's term for every a, min f is a lower bound on the
+/// loss change over theta0 + [lo, hi] (exact while no nonzero residual changes
+/// sign). f is positively homogeneous, so the LP is solved in Delta / tau with
+/// tau the smallest half-width (boxes of width gamma^N are well scaled).
+/// `zero[i]` marks the residuals treated as zero.
+LinearizedChangeResult linearized_change_lp(const Matrix<double>& x, const Vector<double>& residual,
+                                            const std::vector<bool>& zero, const Vector<double>& lo,
+                                            const Vector<double>& hi);
+
+/// Weak-duality lower bound on min f over [lo, hi]: for u with u_i = sign(r_i)
+/// on nonzero residuals and u_i in [-1, 1] on zero residuals,
+/// f(Delta) >= (1/m) <X^T u, Delta> >= (1/m) sum_j min(c_j lo_j, c_j hi_j),
+/// c = X^T u, evaluated at precision Scalar.
+template <class Scalar>
+Scalar linearized_change_dual_bound(const Matrix<Scalar>& x, const Vector<Scalar>& lo,
+                                    const Vector<Scalar>& hi, const Vector<double>& u);
+
 /// Options of the probe.
 struct LandscapeProbeOptions {
   double gamma = 0.1;
@@ -60,6 +95,7 @@ struct LandscapeProbeOptions {
   int iterations = 200;    ///< projected sub-gradient steps per start
   int enumerate_max_dimension = 12;  ///< enumerate the 2^d box vertices up to this d
   std::uint64_t seed = 1;
+  double zero_residual_tolerance = 1e-12;  ///< |r_i| below this counts as a zero residual
 };
 
 /// What the probe found (all points are inside the ball; losses in double).
@@ -67,13 +103,16 @@ struct LandscapeProbeResult {
   bool ok = false;
   std::string message = "probe_landscape was not called.";
   double base_loss = 0;  ///< L(w0)
-  // Decrease: exact LP over the whole ball.
+  std::vector<bool> zero_residuals;  ///< residuals at w0 treated as zero
+  // Decrease over the whole ball from the linearized LP.
   Matrix<double> lp_w;        ///< a point of the ball realizing the LP optimum
-  double lp_objective = 0;    ///< min over the ball (LP value)
+  double lp_objective = 0;    ///< L(lp_w) (true loss at that point)
+  double lp_linearized_change = 0;  ///< min of the linearized change (<= true min change)
   Vector<double> lp_dual;     ///< dual multipliers for the certified bound
   // Decrease restricted to the off-support product family (Appendix C.2).
   Matrix<double> family_w;
   double family_objective = 0;
+  double family_linearized_change = 0;
   Vector<double> family_dual;
   // Decrease found by multi-start projected sub-gradient descent in w.
   Matrix<double> search_w;
@@ -92,6 +131,9 @@ LandscapeProbeResult probe_landscape(const DiagonalNetworkProblem<double>& probl
 extern template void product_box<double>(const Matrix<double>&, const double&, Vector<double>&, Vector<double>&);
 extern template void product_box<Mp50>(const Matrix<Mp50>&, const Mp50&, Vector<Mp50>&, Vector<Mp50>&);
 extern template void product_box<Mp100>(const Matrix<Mp100>&, const Mp100&, Vector<Mp100>&, Vector<Mp100>&);
+extern template double linearized_change_dual_bound<double>(const Matrix<double>&, const Vector<double>&, const Vector<double>&, const Vector<double>&);
+extern template Mp50 linearized_change_dual_bound<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, const Vector<Mp50>&, const Vector<double>&);
+extern template Mp100 linearized_change_dual_bound<Mp100>(const Matrix<Mp100>&, const Vector<Mp100>&, const Vector<Mp100>&, const Vector<double>&);
 extern template double l1_box_dual_bound<double>(const Matrix<double>&, const Vector<double>&, const Vector<double>&, const Vector<double>&, const Vector<double>&);
 extern template Mp50 l1_box_dual_bound<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, const Vector<Mp50>&, const Vector<Mp50>&, const Vector<double>&);
 extern template Mp100 l1_box_dual_bound<Mp100>(const Matrix<Mp100>&, const Vector<Mp100>&, const Vector<Mp100>&, const Vector<Mp100>&, const Vector<double>&);

@@ -48,17 +48,28 @@ TEST(Mf22LandscapeProbe, ProductBoxHandValues) {
   }
 }
 
-// Enumeration: an 11^6 grid of the w-ball (d = 3, N = 2). The LP minimum is
-// the exact minimum over the image box, so it is <= every grid value, and the
-// grid minimum exceeds it by at most the loss change to the nearest grid point
-// (each coordinate within g/10: |L(w) - L(w')| <= sum_{j,k} |dL/dw_kj| g/10 <=
-// N max_i ||x_i||_1 (max|w| + g)^{N-1} g/10 with N = 2); the dual bound certifies the LP value; the box-vertex
-// maximum is >= every grid value and is attained at a grid vertex.
-TEST(Mf22LandscapeProbe, AgreesWithGridEnumeration) {
+// Enumeration: an 11^6 grid of the w-ball (d = 3, N = 2). The linearized LP
+// gives a lower bound on the minimum over the ball (so <= every grid value);
+// the realized point is in the ball; the grid minimum exceeds the true
+// minimum by at most the loss change to the nearest grid point (each
+// coordinate within g/10: |L(w) - L(w')| <= N max_i ||x_i||_1 (max|w| + g)^{N-1}
+// g/10 with N = 2). With large outliers and small gamma no corrupted residual
+// can change sign, the linearization is exact and all numbers must agree;
+// with gamma = 0.3 and unit outliers they bracket the grid minimum. The
+// box-vertex maximum equals the grid maximum (the grid contains all vertices).
+void check_against_grid(double outlier_scale, double gamma, bool linear_regime) {
   for (std::uint64_t seed : {1, 2, 3}) {
-    const Tiny t = tiny(seed);
+    RobustRegressionSpec s;
+    s.dimension = 3;
+    s.samples = 4;
+    s.sparsity = 2;
+    s.corrupted = 2;
+    s.outliers = {OutlierKind::kTwoPoint, outlier_scale};
+    s.seed = seed;
+    const RobustRegressionData data = draw_robust_regression(s);
+    const Tiny t{{data.x, data.labels<double>()}, balanced_solution(data.theta_star, 2)};
     LandscapeProbeOptions o;
-    o.gamma = 0.3;
+    o.gamma = gamma;
     const LandscapeProbeResult r = probe_landscape(t.problem, t.w0, o);
     ASSERT_TRUE(r.ok) << r.message;
     double grid_min = 1e300, grid_max = -1e300;
@@ -76,25 +87,32 @@ TEST(Mf22LandscapeProbe, AgreesWithGridEnumeration) {
     }
     const double lip = 2 * t.problem.x.cwiseAbs().rowwise().sum().maxCoeff() *
                        (t.w0.cwiseAbs().maxCoeff() + o.gamma);
-    EXPECT_LE(r.lp_objective, grid_min + 1e-12);
-    EXPECT_GE(r.lp_objective, grid_min - lip * o.gamma / steps);
-    // The realized LP point is in the ball and has the LP value.
+    const double certified_min = r.base_loss + r.lp_linearized_change;
+    EXPECT_LE(certified_min, grid_min + 1e-12);
     EXPECT_LE((r.lp_w - t.w0).cwiseAbs().maxCoeff(), o.gamma * (1 + 1e-15));
-    EXPECT_NEAR(l1_loss(t.problem, r.lp_w), r.lp_objective, 1e-12);
+    EXPECT_NEAR(l1_loss(t.problem, r.lp_w), r.lp_objective, 1e-14);
+    EXPECT_GE(r.lp_objective, certified_min - 1e-12);
+    EXPECT_GE(r.search_min_loss, certified_min - 1e-12);
+    EXPECT_GE(r.family_linearized_change, r.lp_linearized_change - 1e-12);
     Vector<double> lo, hi;
     product_box<double>(t.w0, o.gamma, lo, hi);
-    const double dual = l1_box_dual_bound<double>(t.problem.x, t.problem.y, lo, hi, r.lp_dual);
-    EXPECT_LE(dual, r.lp_objective + 1e-12);
-    EXPECT_NEAR(dual, r.lp_objective, 1e-9);
-    // Local search never beats the exact LP and the family is a restriction.
-    EXPECT_GE(r.search_min_loss, r.lp_objective - 1e-12);
-    EXPECT_GE(r.family_objective, r.lp_objective - 1e-12);
-    // Increase: exact vertex maximum.
+    const Vector<double> theta0 = layer_product(t.w0);
+    const double dual = linearized_change_dual_bound<double>(t.problem.x, Vector<double>(lo - theta0),
+                                                             Vector<double>(hi - theta0), r.lp_dual);
+    EXPECT_LE(dual, r.lp_linearized_change + 1e-12);
+    EXPECT_NEAR(dual, r.lp_linearized_change, 1e-9);
+    if (linear_regime) {
+      EXPECT_NEAR(r.lp_objective, certified_min, 1e-12);
+      EXPECT_GE(r.lp_objective, grid_min - lip * o.gamma / steps);
+    }
     ASSERT_TRUE(r.increase_enumerated);
     EXPECT_NEAR(r.increase_max_loss, grid_max, 1e-12);
     EXPECT_NEAR(l1_loss(t.problem, r.increase_w), r.increase_max_loss, 1e-12);
   }
 }
+
+TEST(Mf22LandscapeProbe, AgreesWithGridEnumerationLinearRegime) { check_against_grid(100.0, 0.01, true); }
+TEST(Mf22LandscapeProbe, BracketsGridEnumerationLargeBall) { check_against_grid(1.0, 0.3, false); }
 
 // The LP solves plain least absolute deviations: with y = X theta exactly and
 // m > d, theta is the unique minimizer (value 0).
@@ -105,7 +123,7 @@ TEST(Mf22LandscapeProbe, LpRecoversCleanLeastAbsoluteDeviations) {
   theta << 1, -2, 0.5, 0;
   const double inf = std::numeric_limits<double>::infinity();
   const BoxL1Result r = l1_regression_over_box(x, x * theta, Vector<double>::Constant(4, -inf),
-                                               Vector<double>::Constant(4, inf));
+                                               Vector<double>::Constant(4, inf), Vector<double>::Zero(4));
   ASSERT_TRUE(r.ok) << r.message;
   EXPECT_NEAR(r.objective, 0, 1e-12);
   EXPECT_LT((r.theta - theta).cwiseAbs().maxCoeff(), 1e-10);
