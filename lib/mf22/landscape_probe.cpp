@@ -229,7 +229,11 @@ LinearizedChangeResult linearized_change_lp(const Matrix<double>& x, const Vecto
     const bool lo_inf = std::isinf(lo(j)), hi_inf = std::isinf(hi(j));
     const int type = lo_inf && hi_inf ? GLP_FR : lo_inf ? GLP_UP : hi_inf ? GLP_LO
                      : lo(j) == hi(j) ? GLP_FX : GLP_DB;
-    glp_set_col_bnds(lp, j + 1, type, lo_inf ? 0.0 : lo(j) / tau, hi_inf ? 0.0 : hi(j) / tau);
+    // Bounds beyond 1e6 tau are clipped for the solve only (the simplex is
+    // unreliable with bounds 1e8 and more apart); the solution stays feasible,
+    // and the certificate (linearized_change_dual_bound) uses the true box.
+    glp_set_col_bnds(lp, j + 1, type, lo_inf ? 0.0 : std::max(lo(j) / tau, -1e6),
+                     hi_inf ? 0.0 : std::min(hi(j) / tau, 1e6));
     glp_set_obj_coef(lp, j + 1, linear(j) / m);
   }
   for (int r = 0; r < z; ++r) {
@@ -362,8 +366,31 @@ LandscapeProbeResult probe_landscape(const DiagonalNetworkProblem<double>& probl
       result.message = "ball LP: " + lp.message;
       return result;
     }
-    result.lp_w = realize(Vector<double>(theta0 + lp.delta), std::vector<bool>(d, true));
+    // Outside the linear regime the LP point need not be best for the true
+    // loss; the true change along the segment theta0 + t Delta is convex in
+    // t, so sample t in (0, 1] and keep the best point.
+    double best_t = 1, best_loss = std::numeric_limits<double>::infinity();
+    for (int k = 1; k <= 64; ++k) {
+      const double t = k / 64.0;
+      const double v = l1_loss_of_product(problem, Vector<double>(theta0 + t * lp.delta));
+      if (v < best_loss) best_loss = v, best_t = t;
+    }
+    result.lp_w = realize(Vector<double>(theta0 + best_t * lp.delta), std::vector<bool>(d, true));
     result.lp_objective = l1_loss(problem, result.lp_w);
+    // The exact (nonlinear-regime) LP over the box, when the simplex copes
+    // with the box widths; its point is kept if it is better.
+    const double min_width = (hi - lo).minCoeff();
+    const BoxL1Result full = min_width >= 1e-6 * (1 + theta0.cwiseAbs().maxCoeff())
+                                 ? l1_regression_over_box(problem.x, problem.y, lo, hi, theta0)
+                                 : BoxL1Result{};
+    if (full.ok) {
+      const Matrix<double> w_full = realize(full.theta, std::vector<bool>(d, true));
+      const double v = l1_loss(problem, w_full);
+      if (v < result.lp_objective) {
+        result.lp_objective = v;
+        result.lp_w = w_full;
+      }
+    }
     result.lp_linearized_change = lp.value;
     result.lp_dual = lp.dual;
   }
