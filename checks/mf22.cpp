@@ -20,6 +20,8 @@
 
 #include "checks/catalog.hpp"
 #include "lib/generators/random_data.hpp"
+#include "lib/mf22/diagonal_network.hpp"
+#include "lib/mf22/landscape_probe.hpp"
 #include "lib/mf22/outlier_law.hpp"
 #include "lib/mf22/robust_regression.hpp"
 #include "lib/mf22/sign_gradient.hpp"
@@ -452,6 +454,601 @@ Claim deviation_claim(const SweepSetup& setup) {
   return c;
 }
 
+// ---------------------------------------------------------------------------
+// Landscape (Theorems 1 and 4): data set, true solution, probe, certified
+// numbers at precision S.
+
+/// Reads the data-set fields shared by the landscape claims.
+mf22::RobustRegressionSpec read_spec(const Json& j) {
+  mf22::RobustRegressionSpec spec;
+  spec.dimension = static_cast<int>(read_integer(j, "dimension", 1, 5000));
+  spec.samples = static_cast<int>(read_integer(j, "samples", 1, 100000));
+  spec.sparsity = static_cast<int>(read_integer(j, "sparsity", 0, spec.dimension));
+  spec.corrupted = static_cast<int>(read_integer(j, "corrupted", 0, spec.samples));
+  spec.theta_min = read_real<double>(j, "theta_min");
+  spec.theta_max = read_real<double>(j, "theta_max");
+  spec.outliers = read_law<double>(j);
+  spec.seed = j.at("seed").get<std::uint64_t>();
+  const std::string problem = spec.validate();
+  if (!problem.empty()) throw InputError("data set: " + problem);
+  return spec;
+}
+
+/// Which true solution the probe is centred at.
+enum class Center {
+  kBalanced,  ///< w* = (theta*^{1/N}, ..., theta*^{1/N}) (Theorem 4)
+  kFirstLayer,  ///< (theta*, 1, ..., 1), the true solution used in Appendix C.1 (Theorem 1)
+};
+
+/// Certified numbers of one probe at precision S.
+template <class S>
+struct ProbeNumbers {
+  S decrease_lower;  ///< L(w0) - L(w) at a point of the ball (attained)
+  S decrease_upper;  ///< L(w0) - (certified lower bound on min over the ball)
+  S family_decrease_lower;  ///< same, off-support product family only
+  S increase_lower;  ///< L(w) - L(w0) at the best box vertex found (attained)
+  bool increase_exact = false;
+  S rounding;        ///< absolute rounding error of these differences
+  /// min over Delta supported on supp(theta*), ||Delta||_inf <= 1, of the
+  /// directional derivative of L(theta) at theta0 (double LP): >= 0 is what
+  /// the proof's (39)-(40) derive from m >~ k log d / (1-2p)^2.
+  double support_derivative = 0;
+};
+
+template <class S>
+Matrix<S> probe_center(const Vector<S>& theta, int layers, Center center) {
+  if (center == Center::kBalanced) return mf22::balanced_solution(theta, layers);
+  Matrix<S> w = Matrix<S>::Ones(theta.size(), layers);
+  w.col(0) = theta;
+  return w;
+}
+
+template <class S>
+ProbeNumbers<S> run_probe(const mf22::RobustRegressionData& data, int layers, double gamma_double,
+                          const S& gamma, Center center, std::uint64_t seed) {
+  using std::abs;
+  const mf22::DiagonalNetworkProblem<double> pd{data.x, data.labels<double>()};
+  const Matrix<double> w0d = probe_center<double>(data.theta_star, layers, center);
+  mf22::LandscapeProbeOptions options;
+  options.gamma = gamma_double;
+  options.seed = seed;
+  options.starts = 4;
+  options.iterations = 100;
+  const mf22::LandscapeProbeResult r = mf22::probe_landscape(pd, w0d, options);
+  if (!r.ok) throw std::runtime_error("landscape probe: " + r.message);
+  const mf22::DiagonalNetworkProblem<S> ps{data.x.cast<S>(), data.labels<S>()};
+  const Matrix<S> w0 = probe_center<S>(data.theta_star.cast<S>(), layers, center);
+  const S base = mf22::l1_loss(ps, w0);
+  // Perturbations are taken from the double probe, clipped strictly inside the
+  // ball, and applied to the centre at precision S: the points are feasible.
+  const double clip = gamma_double * (1 - 0x1.0p-50);
+  auto at = [&](const Matrix<double>& w) {
+    const Matrix<double> delta = (w - w0d).cwiseMax(-clip).cwiseMin(clip);
+    return mf22::l1_loss(ps, Matrix<S>(w0 + delta.cast<S>()));
+  };
+  ProbeNumbers<S> out;
+  out.decrease_lower = base - std::min(at(r.lp_w), at(r.search_w));
+  out.family_decrease_lower = base - at(r.family_w);
+  out.increase_lower = at(r.increase_w) - base;
+  out.increase_exact = r.increase_enumerated;
+  // Certified upper bound on the decrease: the linearized change at w0 is a
+  // lower bound on the true change (|r + a| - |r| >= sign(r) a for r != 0 and
+  // >= |a| - 2|r| for residuals treated as zero); weak duality bounds its min.
+  Vector<S> lo, hi;
+  mf22::product_box<S>(w0, gamma, lo, hi);
+  const Vector<S> theta0 = mf22::layer_product(w0);
+  const Vector<S> residual = ps.x * theta0 - ps.y;
+  Vector<double> u = r.lp_dual;
+  S slack = 0;
+  for (Eigen::Index i = 0; i < residual.size(); ++i) {
+    if (r.zero_residuals[i]) {
+      slack += 2 * abs(residual(i));
+    } else {
+      u(i) = residual(i) > 0 ? 1.0 : -1.0;
+    }
+  }
+  const S m = S(static_cast<double>(residual.size()));
+  const S dual = mf22::linearized_change_dual_bound<S>(ps.x, Vector<S>(lo - theta0), Vector<S>(hi - theta0), u);
+  out.decrease_upper = -(dual - slack / m);
+  // Rounding of a loss difference: each loss is a sum of m terms |<x_i, theta>
+  // - y_i| with dot products of length d: gamma_{d+m} (sum |x||theta| + |y|)/m.
+  const Vector<S> theta_abs = theta0.cwiseAbs() + Vector<S>::Constant(theta0.size(), gamma * 4);
+  const S magnitude = ((ps.x.cwiseAbs() * theta_abs).array() + ps.y.cwiseAbs().array()).sum() / m;
+  out.rounding = 4 * S(static_cast<double>(data.x.rows() + data.x.cols() + 2)) * unit_roundoff<S>() * magnitude;
+  {
+    const Vector<double> theta0d = mf22::layer_product(w0d);
+    const Vector<double> rd = pd.x * theta0d - pd.y;
+    Vector<double> lo1 = Vector<double>::Zero(theta0d.size()), hi1 = lo1;
+    for (int j : data.support) lo1(j) = -1, hi1(j) = 1;
+    const mf22::LinearizedChangeResult sup = mf22::linearized_change_lp(pd.x, rd, r.zero_residuals, lo1, hi1);
+    out.support_derivative = sup.ok ? sup.value : -1e300;
+  }
+  return out;
+}
+
+/// Hypotheses of Theorem 4 checkable on an instance.
+template <class S>
+std::vector<HypothesisCheck> theorem4_checks(const mf22::RobustRegressionSpec& spec, int layers,
+                                             const OutlierLaw<S>& law, const S& gamma_max) {
+  using std::log;
+  using std::sqrt;
+  std::vector<HypothesisCheck> h = assumption1_checks(law);
+  const double p = static_cast<double>(spec.corrupted) / spec.samples;
+  h.push_back({"m.le.0.1d", spec.samples <= 0.1 * spec.dimension, Evidence::kCertified,
+               fmt::format("m = {}, d = {}", spec.samples, spec.dimension)});
+  h.push_back({"p.lt.half", p < 0.5, Evidence::kCertified, fmt::format("p = {}", p)});
+  h.push_back({"m.ge.klogd", true, Evidence::kUnchecked,
+               fmt::format("m (1-2p)^2 / (k log d) = {:.3g} (the constant of >~ is not given)",
+                           spec.samples * (1 - 2 * p) * (1 - 2 * p) /
+                               std::max(1.0, spec.sparsity * std::log(double(spec.dimension))))});
+  const S t0 = law.scale / 2;
+  const S limit = std::min(S(1), S(t0 / sqrt(S(spec.dimension))));
+  h.push_back({"gamma.small", gamma_max <= limit, Evidence::kCertified,
+               fmt::format("max gamma = {} vs t0/sqrt(d) ^ 1 = {} (t0 = scale/2)",
+                           to_decimal(gamma_max, 4), to_decimal(limit, 4))});
+  h.push_back({"N.ge.2", layers >= 2, Evidence::kCertified, fmt::format("N = {}", layers)});
+  return h;
+}
+
+/// The proof's (40): no first-order descent along directions supported on
+/// supp(theta*) (what Appendix C.2 derives from m >~ k log d/(1-2p)^2, whose
+/// constant is not given). Estimated: a double-precision LP.
+inline HypothesisCheck support_check(double worst) {
+  return {"support.nondescent", worst >= -1e-9, Evidence::kEstimated,
+          fmt::format("min directional derivative over supp(theta*) directions (inf-ball) = {:.3g} "
+                      "(>= 0 is (40), the proof's use of m >~ k log d/(1-2p)^2)", worst)};
+}
+
+struct LandscapeParams {
+  int d_exp;       // d = 100 2^(d_exp/2)
+  int m_tenths;    // m = d * m_tenths / 100 (<= 0.1 d)
+  int sparsity;
+  int corruption_percent;
+  int law;
+  int layers;
+  std::uint64_t seed;
+};
+
+/// Instances for Theorem 4: m <= 0.1 d, outlier scale 100 (t0 = 50), a gamma
+/// grid below t0/sqrt(d) ^ 1. `layers` < 0 draws N in [2, 5].
+rc::Gen<Json> landscape_generator(int layers, bool d_sweep) {
+  auto params = rc::gen::build<LandscapeParams>(
+      rc::gen::set(&LandscapeParams::d_exp, rc::gen::inRange(0, 5)),
+      rc::gen::set(&LandscapeParams::m_tenths, rc::gen::inRange(4, 11)),
+      rc::gen::set(&LandscapeParams::sparsity, rc::gen::inRange(1, 5)),
+      rc::gen::set(&LandscapeParams::corruption_percent, rc::gen::inRange(5, 46)),
+      rc::gen::set(&LandscapeParams::law, rc::gen::inRange(0, 5)),
+      rc::gen::set(&LandscapeParams::layers, rc::gen::inRange(2, 6)),
+      rc::gen::set(&LandscapeParams::seed, rc::gen::arbitrary<std::uint64_t>()));
+  return rc::gen::map(params, [layers, d_sweep](const LandscapeParams& q) {
+    Json j;
+    const int d = d_sweep ? 200 : static_cast<int>(std::lround(100 * std::pow(2.0, q.d_exp / 2.0)));
+    const int m = d_sweep ? 20 : std::max(4, d * q.m_tenths / 100);
+    j["dimension"] = d;
+    j["samples"] = m;
+    j["sparsity"] = q.sparsity;
+    j["corrupted"] = std::max(1, static_cast<int>(std::lround(m * q.corruption_percent / 100.0)));
+    j["theta_min"] = "1";
+    j["theta_max"] = "2";
+    j["law"] = mf22::to_string(kLaws[q.law]);
+    j["outlier_scale"] = "100";
+    j["layers"] = layers > 0 ? layers : q.layers;
+    j["seed"] = q.seed;
+    Json grid = Json::array();
+    if (d_sweep) {
+      for (int dd : {200, 400, 800, 1600}) grid.push_back(dd);
+      j["dimension_grid"] = grid;
+      j["gamma"] = "0.05";
+    } else {
+      // gamma = 0.01 2^i, i < 5 (<= 0.16 <= t0/sqrt(d) for d <= 400 and t0 = 50).
+      for (const char* g : {"0.01", "0.02", "0.04", "0.08", "0.16"}) grid.push_back(g);
+      j["gamma_grid"] = grid;
+    }
+    return j;
+  });
+}
+
+void validate_landscape(const Json& j) {
+  read_spec(j);
+  read_integer(j, "layers", 1, 10);
+  if (has_field(j, "gamma_grid")) {
+    for (double g : read_vector<double>(j, "gamma_grid"))
+      if (!(g > 0)) throw InputError("field 'gamma_grid': entries must be positive");
+  } else {
+    if (!(read_real<double>(j, "gamma") > 0)) throw InputError("field 'gamma': must be positive");
+    read_vector<double>(j, "dimension_grid");
+  }
+}
+
+/// What a Theorem 4 scaling claim plots.
+enum class FlatnessMeasure {
+  kIncreaseVsGammaN,   ///< printed bullet 1: sup {L(w) - L(w*)} against gamma^N
+  kDecreaseVsGammaN,   ///< as proved: sup {L(w*) - L(w)} against gamma^N
+  kDecreaseVsGamma,    ///< sup {L(w*) - L(w)} against gamma, fixed N
+  kConstantVsD,        ///< sup {L(w*) - L(w)} / gamma^N against d / sqrt(m)
+};
+
+template <class S>
+Outcome evaluate_flatness(const Json& j, FlatnessMeasure measure) {
+  using std::pow;
+  using std::sqrt;
+  mf22::RobustRegressionSpec spec = read_spec(j);
+  const int layers = static_cast<int>(read_integer(j, "layers", 1, 10));
+  const OutlierLaw<S> law = read_law<S>(j);
+  Outcome o;
+  std::string series;
+  const std::uint64_t seed = spec.seed;
+  double worst_support = 0;
+  if (measure == FlatnessMeasure::kConstantVsD) {
+    const S gamma = read_real<S>(j, "gamma");
+    const double gamma_d = read_real<double>(j, "gamma");
+    std::vector<double> dims;
+    for (double v : read_vector<double>(j, "dimension_grid")) dims.push_back(v);
+    for (std::size_t g = 0; g < dims.size(); ++g) {
+      spec.dimension = static_cast<int>(dims[g]);
+      spec.seed = seed + 104729 * g;
+      const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
+      const ProbeNumbers<S> n = run_probe<S>(data, layers, gamma_d, gamma, Center::kBalanced, seed);
+      const S x = S(spec.dimension) / sqrt(S(spec.samples));
+      const S y = n.decrease_lower / pow(gamma, S(layers));
+      if (!(n.decrease_lower > n.rounding)) {
+        o.ok = false;
+        o.message = fmt::format("no certified decrease at d = {} (decrease {} vs rounding {})",
+                                spec.dimension, to_decimal(n.decrease_lower, 3), to_decimal(n.rounding, 3));
+        return o;
+      }
+      worst_support = std::min(worst_support, n.support_derivative);
+      o.points.emplace_back(widen(x), widen(y));
+      series += fmt::format("{}d={}: D/gamma^N in [{}, {}]", g ? "; " : "", spec.dimension,
+                            to_decimal(y, 4), to_decimal(S(n.decrease_upper / pow(gamma, S(layers))), 4));
+    }
+    o.hypotheses = theorem4_checks(spec, layers, law, gamma);
+    o.hypotheses.push_back(support_check(worst_support));
+    o.details = {{"series", series}, {"N", std::to_string(layers)}};
+    return o;
+  }
+  std::vector<S> grid;
+  std::vector<double> grid_d;
+  for (const auto& g : j.at("gamma_grid")) {
+    const Json wrap = {{"g", g}};
+    grid.push_back(read_real<S>(wrap, "g"));
+    grid_d.push_back(read_real<double>(wrap, "g"));
+  }
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
+  std::vector<std::pair<double, double>> local;
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    const ProbeNumbers<S> n = run_probe<S>(data, layers, grid_d[g], grid[g], Center::kBalanced, seed + g);
+    const S gn = pow(grid[g], S(layers));
+    S x = measure == FlatnessMeasure::kDecreaseVsGamma ? grid[g] : gn;
+    S y = measure == FlatnessMeasure::kIncreaseVsGammaN ? n.increase_lower : n.decrease_lower;
+    if (!(y > n.rounding)) {
+      o.ok = false;
+      o.message = fmt::format("measured value {} not above its rounding error {} at gamma = {}",
+                              to_decimal(y, 3), to_decimal(n.rounding, 3), grid_d[g]);
+      return o;
+    }
+    worst_support = std::min(worst_support, n.support_derivative);
+    o.points.emplace_back(widen(x), widen(y));
+    local.emplace_back(std::log(grid_d[g]), std::log(scalar_cast<double>(y)));
+    series += fmt::format("{}gamma={}: decrease in [{}, {}] (family {}), increase >= {}{}", g ? "; " : "",
+                          grid_d[g], to_decimal(n.decrease_lower, 4), to_decimal(n.decrease_upper, 4),
+                          to_decimal(n.family_decrease_lower, 4), to_decimal(n.increase_lower, 4),
+                          n.increase_exact ? " (exact)" : "");
+  }
+  // Per-case slope in log gamma (least squares), for the report.
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (auto [a, b] : local) sx += a, sy += b, sxx += a * a, sxy += a * b;
+  const double k = static_cast<double>(local.size());
+  const double slope = (k * sxy - sx * sy) / (k * sxx - sx * sx);
+  o.hypotheses = theorem4_checks(spec, layers, law, grid.back());
+  o.hypotheses.push_back(support_check(worst_support));
+  if (measure == FlatnessMeasure::kDecreaseVsGamma && layers == 1) {
+    // N = 1 is outside Theorem 4 (N >= 2); it is the contrast (Theorem 1).
+    o.hypotheses.back().detail += " (N = 1: Theorem 1's regime, shown for contrast)";
+  }
+  o.details = {{"series", series},
+               {"N", std::to_string(layers)},
+               {"local exponent in gamma", fmt::format("{:.4f}", slope)}};
+  return o;
+}
+
+Claim flatness_claim(FlatnessMeasure measure, int layers) {
+  Claim c;
+  c.paper = "mf22";
+  c.kind = ClaimKind::kScaling;
+  c.hypotheses = {{"assumption1.mean", "E_{P_o}[zeta] = 0 (Assumption 1)"},
+                  {"assumption1.tail", "P(|zeta| >= t0) >= p0 > 0 (Assumption 1)"},
+                  {"m.le.0.1d", "m <= 0.1 d"},
+                  {"p.lt.half", "p < 1/2"},
+                  {"m.ge.klogd", "k log(d) / (1-2p)^2 <~ m"},
+                  {"gamma.small", "gamma <= t0/sqrt(d) ^ 1"},
+                  {"N.ge.2", "N >= 2"},
+                  {"support.nondescent", "(40): inf over Theta_1 of the loss change is >= 0, the "
+                                         "instance-level form of m >~ k log d/(1-2p)^2 used by the proof"}};
+  c.error_is_rounding = false;
+  c.default_cases = 20;
+  c.generator_info =
+      "d in 100 2^{[0, 2]} (100 to 400), m = d [4, 10]/100 (<= 0.1 d), k in [1, 4], p in [0.05, "
+      "0.45], five outlier laws of scale 100 (t0 = 50), theta* entries in [1, 2], gamma in {0.01, "
+      "0.02, 0.04, 0.08, 0.16}.";
+  c.instance_schema =
+      "{\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", \"theta_max\", "
+      "\"law\", \"outlier_scale\", \"layers\", \"seed\", \"gamma_grid\": [..] | \"gamma\" + "
+      "\"dimension_grid\"}";
+  c.measurement =
+      "Landscape probe around w* (lib/mf22/landscape_probe): the ball's image under w -> prod w "
+      "is a box, so the largest decrease is bracketed by a realized point (lower, attained) and "
+      "the weak-duality bound of the linearized LP (upper); the largest increase is the best box "
+      "vertex found (exact when d <= 12). Numbers re-evaluated at the working precision.";
+  c.validate = validate_landscape;
+  const std::string bullet1 =
+      "With probability at least 1 - e^{-Omega(k)}, inf_{w : ||w - w*||_inf <= gamma} {L(w*) - "
+      "L(w)} >~ -(d/sqrt(m)) gamma^N.";
+  const std::string bullet2 =
+      "With probability at least 1/16, inf_{w : ||w - w*||_inf <= gamma} {L(w*) - L(w)} <~ "
+      "-sqrt(p0 p) (d/sqrt(m)) gamma^N.";
+  const std::string head =
+      "Theorem 4: suppose k log(d)/(1-2p)^2 <~ m <= 0.1 d and p < 1/2, w* = (theta*^{1/N}, ..., "
+      "theta*^{1/N}); for any N >= 2 and gamma <= t0/sqrt(d) ^ 1: ";
+  switch (measure) {
+    case FlatnessMeasure::kIncreaseVsGammaN:
+      c.id = "mf22.thm4";
+      c.source = "Theorem 4, first bullet, as printed";
+      c.summary = "as printed: -inf {L(w*) - L(w)} = the largest loss INCREASE in the gamma-ball is O((d/sqrt m) gamma^N)";
+      c.statement = head + bullet1;
+      c.measurement = "y = the largest increase sup {L(w) - L(w*)} = -inf {L(w*) - L(w)} found (a lower "
+                      "bound), x = gamma^N; predicted exponent 1. " + c.measurement;
+      c.notes = "As printed, inf{L(w*) - L(w)} >~ -C gamma^N bounds the largest INCREASE; the proof "
+                "(eq. (32)) writes L(w*+Dw) - L(w*) under the label L(w*) - L(w*+Dw), i.e. it bounds "
+                "the largest DECREASE: see mf22.thm4.as-proved.";
+      c.predicted_exponent = 1;
+      c.exponent_tolerance = 0.1;
+      c.x_label = "gamma^N";
+      c.y_label = "largest increase";
+      c.generator = landscape_generator(-1, false);
+      break;
+    case FlatnessMeasure::kDecreaseVsGammaN:
+      c.id = "mf22.thm4.as-proved";
+      c.source = "Theorem 4 as proved in Appendix C.2, eq. (32)-(48)";
+      c.summary = "the largest loss DECREASE in the gamma-ball around w* scales like gamma^N (N = 2..5)";
+      c.statement = head + "the largest decrease sup_{||w - w*||_inf <= gamma} {L(w*) - L(w)} is "
+                    "<~ (d/sqrt(m)) gamma^N (w.p. 1 - e^{-Omega(k)}) and >~ sqrt(p0 p)(d/sqrt(m)) "
+                    "gamma^N (w.p. >= 1/16) -- the sign convention of the proof's (32).";
+      c.measurement = "y = certified lower end of the largest decrease, x = gamma^N (pooled over N = "
+                      "2..5); predicted exponent 1. " + c.measurement;
+      c.predicted_exponent = 1;
+      c.exponent_tolerance = 0.1;
+      c.x_label = "gamma^N";
+      c.y_label = "largest decrease";
+      c.generator = landscape_generator(-1, false);
+      break;
+    case FlatnessMeasure::kDecreaseVsGamma:
+      c.id = "mf22.thm4.gamma.N" + std::to_string(layers);
+      c.source = layers == 1 ? "Theorem 1 (N = 1, the contrast to Theorem 4)" : "Theorem 4 as proved, N = " + std::to_string(layers);
+      c.summary = "largest decrease in the gamma-ball ~ gamma^" + std::to_string(layers) + " (N = " +
+                  std::to_string(layers) + ")";
+      c.statement = layers == 1 ? "Theorem 1 (N = 1): the decrease within the gamma-ball is of order p0 p gamma."
+                                : head + "(as proved) largest decrease ~ (d/sqrt(m)) gamma^N with N = " + std::to_string(layers) + ".";
+      c.measurement = "y = certified lower end of the largest decrease, x = gamma at fixed N = " +
+                      std::to_string(layers) + "; predicted exponent N. " + c.measurement;
+      c.predicted_exponent = layers;
+      c.exponent_tolerance = 0.1;
+      c.x_label = "gamma";
+      c.y_label = "largest decrease";
+      c.generator = landscape_generator(layers, false);
+      break;
+    case FlatnessMeasure::kConstantVsD:
+      c.id = "mf22.thm4.constant";
+      c.source = "Theorem 4 (both bullets): the constant d/sqrt(m)";
+      c.summary = "largest decrease / gamma^N scales like d/sqrt(m) (d sweep at m = 20)";
+      c.statement = head + bullet1 + " " + bullet2 + " (as proved: for the largest decrease)";
+      c.measurement = "y = largest decrease / gamma^N (certified lower end), x = d/sqrt(m) with m = 20 "
+                      "and d in {200, 400, 800, 1600}, gamma = 0.05; predicted exponent 1. " + c.measurement;
+      c.generator_info = "m = 20, d in {200, 400, 800, 1600}, k in [1, 4], p in [0.05, 0.45], five "
+                         "outlier laws of scale 100, N in [2, 5], gamma = 0.05 (<= t0/sqrt(1600) = 1.25).";
+      c.predicted_exponent = 1;
+      c.exponent_tolerance = 0.1;
+      c.x_label = "d/sqrt(m)";
+      c.y_label = "largest decrease / gamma^N";
+      c.default_cases = 10;
+      c.slow = true;
+      c.generator = landscape_generator(-1, true);
+      break;
+  }
+  c.evaluate = make_evaluator([measure]<class S>(const Json& j) { return evaluate_flatness<S>(j, measure); });
+  return c;
+}
+
+// ---------------------------------------------------------------------------
+// mf22.thm1.over / mf22.thm1.under (frequency claims).
+
+struct Theorem1Params {
+  int dimension;
+  int ratio;  // over: m = d ratio/100 (ratio in [3, 10]); under: m = ceil(2 pi d (1 + ratio/4) / (1-2p)^2)
+  int sparsity;
+  int corruption_percent;
+  int law;
+  int layers;
+  int gamma_exp;  // over: gamma = t0 10^(gamma_exp/2), gamma_exp in [-6, -2]
+  std::uint64_t seed;
+};
+
+rc::Gen<Json> theorem1_generator(bool over) {
+  auto params = rc::gen::build<Theorem1Params>(
+      rc::gen::set(&Theorem1Params::dimension, over ? rc::gen::inRange(50, 301) : rc::gen::inRange(5, 41)),
+      rc::gen::set(&Theorem1Params::ratio, over ? rc::gen::inRange(3, 11) : rc::gen::inRange(0, 5)),
+      rc::gen::set(&Theorem1Params::sparsity, rc::gen::inRange(1, 5)),
+      rc::gen::set(&Theorem1Params::corruption_percent, over ? rc::gen::inRange(5, 51) : rc::gen::inRange(0, 36)),
+      rc::gen::set(&Theorem1Params::law, rc::gen::inRange(0, 5)),
+      rc::gen::set(&Theorem1Params::layers, rc::gen::inRange(1, 6)),
+      rc::gen::set(&Theorem1Params::gamma_exp, rc::gen::inRange(-6, -1)),
+      rc::gen::set(&Theorem1Params::seed, rc::gen::arbitrary<std::uint64_t>()));
+  return rc::gen::map(params, [over](const Theorem1Params& q) {
+    Json j;
+    const int d = q.dimension;
+    const double p = q.corruption_percent / 100.0;
+    const int m = over ? std::max(2, d * q.ratio / 100)
+                       : static_cast<int>(std::ceil(2 * M_PI * d * (1 + q.ratio / 4.0) / ((1 - 2 * p) * (1 - 2 * p))));
+    j["dimension"] = d;
+    j["samples"] = m;
+    j["sparsity"] = std::min(q.sparsity, d);
+    j["corrupted"] = static_cast<int>(std::lround(m * p));
+    j["theta_min"] = "1";
+    j["theta_max"] = "2";
+    j["law"] = mf22::to_string(kLaws[q.law]);
+    j["outlier_scale"] = "10";
+    j["layers"] = q.layers;
+    j["seed"] = q.seed;
+    if (over) j["gamma"] = short_decimal(5.0 * std::pow(10.0, q.gamma_exp / 2.0), 6);  // t0 = 5
+    return j;
+  });
+}
+
+void validate_theorem1(const Json& j) {
+  read_spec(j);
+  read_integer(j, "layers", 1, 10);
+  if (has_field(j, "gamma") && !(read_real<double>(j, "gamma") > 0))
+    throw InputError("field 'gamma': must be positive");
+}
+
+template <class S>
+Outcome evaluate_theorem1_over(const Json& j) {
+  const mf22::RobustRegressionSpec spec = read_spec(j);
+  const int layers = static_cast<int>(read_integer(j, "layers", 1, 10));
+  const OutlierLaw<S> law = read_law<S>(j);
+  const S gamma = read_real<S>(j, "gamma");
+  const double gamma_d = read_real<double>(j, "gamma");
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
+  const ProbeNumbers<S> n = run_probe<S>(data, layers, gamma_d, gamma, Center::kFirstLayer, spec.seed);
+  const S t0 = law.scale / 2;
+  const S p0 = law.tail_probability(t0);
+  const S p = S(spec.corrupted) / S(spec.samples);
+  Outcome o;
+  o.relation = Relation::kLessEqual;
+  // Event: the true solution (theta*, 1, ..., 1) has a loss decrease within
+  // the gamma-ball (inf over W and the ball of L(w) - L(w*) <= -decrease < 0).
+  o.measured = widen(S(-n.decrease_lower));
+  o.bound = 0;
+  o.error = widen(n.rounding);
+  o.hypotheses = assumption1_checks(law);
+  o.hypotheses.push_back({"m.le.0.1d", spec.samples <= 0.1 * spec.dimension, Evidence::kCertified,
+                          fmt::format("m = {}, d = {}", spec.samples, spec.dimension)});
+  o.hypotheses.push_back({"gamma.le.t0", gamma <= t0, Evidence::kCertified,
+                          fmt::format("gamma = {} <= t0 = {} (the constant of <~ is not given)",
+                                      to_decimal(gamma, 4), to_decimal(t0, 4))});
+  o.details = {{"N", std::to_string(layers)},
+               {"decrease (certified bracket)", fmt::format("[{}, {}]", to_decimal(n.decrease_lower, 5),
+                                                            to_decimal(n.decrease_upper, 5))},
+               {"decrease / (p0 p gamma)", p > 0 ? to_decimal(S(n.decrease_lower / (p0 * p * gamma)), 4) : "p = 0"}};
+  return o;
+}
+
+template <class S>
+Outcome evaluate_theorem1_under(const Json& j) {
+  using std::abs;
+  const mf22::RobustRegressionSpec spec = read_spec(j);
+  const OutlierLaw<S> law = read_law<S>(j);
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
+  // Every true solution has prod w = theta*, and any theta is prod w for some
+  // w, so "every true solution is global" is "theta* minimizes the convex
+  // L(theta)", i.e. its directional derivative is >= 0 in every direction.
+  const Vector<double> rd = data.x * data.theta_star - data.labels<double>();
+  std::vector<bool> zero(rd.size());
+  for (Eigen::Index i = 0; i < rd.size(); ++i) zero[i] = data.noise(i) == 0;
+  const int d = spec.dimension;
+  const Vector<double> ones = Vector<double>::Ones(d);
+  const mf22::LinearizedChangeResult lp = mf22::linearized_change_lp(data.x, rd, zero, Vector<double>(-ones), ones);
+  Outcome o;
+  if (!lp.ok) {
+    o.ok = false;
+    o.message = "directional-derivative LP: " + lp.message;
+    return o;
+  }
+  // At precision S: f(Delta_LP) (an upper bound on min f) and the dual bound.
+  const Matrix<S> x = data.x.cast<S>();
+  const Vector<S> a = x * lp.delta.cast<S>();
+  S f = 0;
+  for (Eigen::Index i = 0; i < a.size(); ++i)
+    f += zero[i] ? S(abs(a(i))) : S(data.noise(i) < 0 ? a(i) : S(-a(i)));  // sign(r_i) = -sign(eps_i)
+  const S m = S(static_cast<double>(spec.samples));
+  f /= m;
+  Vector<double> u = lp.dual;
+  for (Eigen::Index i = 0; i < rd.size(); ++i)
+    if (!zero[i]) u(i) = data.noise(i) < 0 ? 1.0 : -1.0;
+  const Vector<S> lo = Vector<S>::Constant(d, S(-1)), hi = Vector<S>::Constant(d, S(1));
+  const S dual = mf22::linearized_change_dual_bound<S>(x, lo, hi, u);
+  o.relation = Relation::kLessEqual;
+  o.measured = widen(S(-f));  // steepest first-order decrease rate found (certified lower bound)
+  o.bound = 0;
+  // The true max rate lies in [-f, -dual]; its distance to -f is the LP gap.
+  // Rounding of f: gamma_{d+m} sum |x||Delta| / m.
+  const S rounding = S(static_cast<double>(spec.samples + d + 2)) * unit_roundoff<S>() *
+                     x.cwiseAbs().sum() / m;
+  o.error = widen(S(abs(f - dual) + rounding));
+  const double p = static_cast<double>(spec.corrupted) / spec.samples;
+  o.hypotheses = assumption1_checks(law);
+  o.hypotheses.push_back({"m.ge.d/(1-2p)^2", spec.samples * (1 - 2 * p) * (1 - 2 * p) >= 2 * M_PI * d,
+                          Evidence::kCertified,
+                          fmt::format("m (1-2p)^2 / d = {:.3g} (>= 2 pi: the constant that makes (30) "
+                                      "positive without the sqrt(d/m) terms)",
+                                      spec.samples * (1 - 2 * p) * (1 - 2 * p) / d)});
+  o.details = {{"d", std::to_string(d)}, {"m", std::to_string(spec.samples)}, {"p", fmt::format("{:.3f}", p)},
+               {"max first-order decrease rate of L at theta* (inf-ball directions)",
+                fmt::format("in [{}, {}]", to_decimal(S(-f), 4), to_decimal(S(-dual), 4))}};
+  return o;
+}
+
+Claim theorem1_claim(bool over) {
+  Claim c;
+  c.paper = "mf22";
+  c.kind = ClaimKind::kFrequency;
+  c.error_is_rounding = false;
+  c.validate = validate_theorem1;
+  c.hypotheses = {{"assumption1.mean", "E_{P_o}[zeta] = 0 (Assumption 1)"},
+                  {"assumption1.tail", "P(|zeta| >= t0) >= p0 > 0 (Assumption 1)"}};
+  c.instance_schema = "{\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", "
+                      "\"theta_max\", \"law\", \"outlier_scale\", \"layers\", \"seed\", \"gamma\" (over)}";
+  if (over) {
+    c.id = "mf22.thm1.over";
+    c.source = "Theorem 1, over-parameterized regime, eq. (2); proof in Appendix C.1";
+    c.summary = "m <= 0.1 d: w.p. >= 1/16 some true solution has a loss decrease within the gamma-ball";
+    c.statement = "If m <= 0.1 d, with probability of at least 1/16, inf_{w* in W} inf_{||w - w*||_inf "
+                  "<= gamma} {L(w) - L(w*)} <~ -p0 p gamma   (2), for any gamma <~ t0.";
+    c.measurement = "The true solution (theta*, 1, ..., 1) of Appendix C.1; the landscape probe's "
+                    "certified decrease within the ball. Event: decrease >= 0 within rounding (the "
+                    "constant of <~ is not given; the ratio decrease/(p0 p gamma), t0 = scale/2, is "
+                    "reported per case).";
+    c.generator_info = "d in [50, 300], m = d [3, 10]/100, k in [1, 4], p in [0.05, 0.5], five "
+                       "outlier laws of scale 10 (t0 = 5), N in [1, 5], gamma = 5 10^{[-3, -0.5]}.";
+    c.hypotheses.push_back({"m.le.0.1d", "m <= 0.1 d"});
+    c.hypotheses.push_back({"gamma.le.t0", "gamma <~ t0"});
+    c.claimed_probability = 1.0 / 16;
+    c.default_cases = 40;
+    c.generator = theorem1_generator(true);
+    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_theorem1_over<S>(j); });
+  } else {
+    c.id = "mf22.thm1.under";
+    c.source = "Theorem 1, under-parameterized regime, eq. (3); proof in Appendix C.1";
+    c.summary = "m >~ d/(1-2p)^2: every true solution is a global minimizer (w.p. 1 - e^{-Omega(d)})";
+    c.statement = "If m >~ d/(1-2p)^2, with probability of at least 1 - e^{-Omega(d)}, inf_{w* in W} "
+                  "inf_w {L(w) - L(w*)} >= 0   (3).";
+    c.measurement = "theta* is a global minimizer of the convex L(theta) iff its directional derivative "
+                    "is >= 0 in every direction: an LP over the inf-ball of directions (GLPK), its value "
+                    "re-evaluated at the working precision and bracketed by a dual bound. Event: max "
+                    "first-order decrease rate <= 0.";
+    c.generator_info = "d in [5, 40], p in [0, 0.35], m = ceil(2 pi d (1 + [0, 1]) / (1-2p)^2), five "
+                       "outlier laws of scale 10, k in [1, 4].";
+    c.notes = "The probability 1 - e^{-Omega(d)} has no explicit constant; claimed_probability = 0.9 "
+              "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3).";
+    c.hypotheses.push_back({"m.ge.d/(1-2p)^2", "m >~ d / (1-2p)^2"});
+    c.claimed_probability = 0.9;
+    c.default_cases = 60;
+    c.generator = theorem1_generator(false);
+    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_theorem1_under<S>(j); });
+  }
+  return c;
+}
+
 }  // namespace
 
 void register_mf22(Registry& registry) {
@@ -463,6 +1060,12 @@ void register_mf22(Registry& registry) {
       registry.add(deviation_claim({axis, dense, PsiForm::kAsProved, DeviationNorm::kInf}));
     }
   }
+  registry.add(flatness_claim(FlatnessMeasure::kIncreaseVsGammaN, 0));
+  registry.add(flatness_claim(FlatnessMeasure::kDecreaseVsGammaN, 0));
+  for (int n = 1; n <= 5; ++n) registry.add(flatness_claim(FlatnessMeasure::kDecreaseVsGamma, n));
+  registry.add(flatness_claim(FlatnessMeasure::kConstantVsD, 0));
+  registry.add(theorem1_claim(true));
+  registry.add(theorem1_claim(false));
 }
 
 }  // namespace thmcheck::checks
