@@ -25,6 +25,7 @@
 #include "lib/mf22/outlier_law.hpp"
 #include "lib/mf22/robust_regression.hpp"
 #include "lib/mf22/sign_gradient.hpp"
+#include "lib/mf22/subgradient_method.hpp"
 
 namespace thmcheck::checks {
 namespace {
@@ -892,7 +893,8 @@ rc::Gen<Json> theorem1_generator(bool over) {
     j["dimension"] = d;
     j["samples"] = m;
     j["sparsity"] = std::min(q.sparsity, d);
-    j["corrupted"] = static_cast<int>(std::lround(m * p));
+    // Theorem 1 assumes 0 < p: at least one corrupted sample in the over regime.
+    j["corrupted"] = over ? std::max(1, static_cast<int>(std::lround(m * p))) : static_cast<int>(std::lround(m * p));
     j["theta_min"] = "1";
     j["theta_max"] = "2";
     j["law"] = mf22::to_string(kLaws[q.law]);
@@ -927,12 +929,15 @@ Outcome evaluate_theorem1_over(const Json& j) {
   o.relation = Relation::kLessEqual;
   // Event: the true solution (theta*, 1, ..., 1) has a loss decrease within
   // the gamma-ball (inf over W and the ball of L(w) - L(w*) <= -decrease < 0).
+  // Certified strict decrease: decrease >= 3 x its rounding error.
   o.measured = widen(S(-n.decrease_lower));
-  o.bound = 0;
+  o.bound = widen(S(-3 * n.rounding));
   o.error = widen(n.rounding);
   o.hypotheses = assumption1_checks(law);
   o.hypotheses.push_back({"m.le.0.1d", spec.samples <= 0.1 * spec.dimension, Evidence::kCertified,
                           fmt::format("m = {}, d = {}", spec.samples, spec.dimension)});
+  o.hypotheses.push_back({"p.positive", spec.corrupted > 0, Evidence::kCertified,
+                          fmt::format("|S| = {}", spec.corrupted)});
   o.hypotheses.push_back({"gamma.le.t0", gamma <= t0, Evidence::kCertified,
                           fmt::format("gamma = {} <= t0 = {} (the constant of <~ is not given)",
                                       to_decimal(gamma, 4), to_decimal(t0, 4))});
@@ -1015,12 +1020,13 @@ Claim theorem1_claim(bool over) {
     c.statement = "If m <= 0.1 d, with probability of at least 1/16, inf_{w* in W} inf_{||w - w*||_inf "
                   "<= gamma} {L(w) - L(w*)} <~ -p0 p gamma   (2), for any gamma <~ t0.";
     c.measurement = "The true solution (theta*, 1, ..., 1) of Appendix C.1; the landscape probe's "
-                    "certified decrease within the ball. Event: decrease >= 0 within rounding (the "
-                    "constant of <~ is not given; the ratio decrease/(p0 p gamma), t0 = scale/2, is "
+                    "certified decrease within the ball. Event: decrease >= 3 x its rounding error, "
+                    "i.e. a certified strict descent (the constant of <~ is not given; the ratio decrease/(p0 p gamma), t0 = scale/2, is "
                     "reported per case).";
     c.generator_info = "d in [50, 300], m = d [3, 10]/100, k in [1, 4], p in [0.05, 0.5], five "
                        "outlier laws of scale 10 (t0 = 5), N in [1, 5], gamma = 5 10^{[-3, -0.5]}.";
     c.hypotheses.push_back({"m.le.0.1d", "m <= 0.1 d"});
+    c.hypotheses.push_back({"p.positive", "0 < p"});
     c.hypotheses.push_back({"gamma.le.t0", "gamma <~ t0"});
     c.claimed_probability = 1.0 / 16;
     c.default_cases = 40;
@@ -1049,6 +1055,159 @@ Claim theorem1_claim(bool over) {
   return c;
 }
 
+// ---------------------------------------------------------------------------
+// mf22.thm2 / mf22.thm3: the convergence time of SubGM from small
+// initialization (what can be checked of the convergence theorems).
+
+struct ConvergenceParams {
+  int layers;
+  int sparsity;
+  int corruption_percent;
+  int law;
+  int perturb;  // initial layers w_j = alpha^{1/N} (1 + 0.2 u), u in [-1, 1] when 1
+  std::uint64_t seed;
+};
+
+rc::Gen<Json> convergence_generator(bool deep) {
+  auto params = rc::gen::build<ConvergenceParams>(
+      rc::gen::set(&ConvergenceParams::layers, deep ? rc::gen::inRange(3, 6) : rc::gen::just(2)),
+      rc::gen::set(&ConvergenceParams::sparsity, rc::gen::inRange(1, 4)),
+      rc::gen::set(&ConvergenceParams::corruption_percent, rc::gen::inRange(0, 31)),
+      rc::gen::set(&ConvergenceParams::law, rc::gen::inRange(0, 5)),
+      rc::gen::set(&ConvergenceParams::perturb, rc::gen::inRange(0, 2)),
+      rc::gen::set(&ConvergenceParams::seed, rc::gen::arbitrary<std::uint64_t>()));
+  return rc::gen::map(params, [deep](const ConvergenceParams& q) {
+    Json j;
+    j["dimension"] = 20;
+    j["samples"] = 200;
+    j["sparsity"] = q.sparsity;
+    j["corrupted"] = 200 * q.corruption_percent / 100;
+    j["theta_min"] = "1";
+    j["theta_max"] = "2";
+    j["law"] = mf22::to_string(kLaws[q.law]);
+    j["outlier_scale"] = "10";
+    j["layers"] = q.layers;
+    j["step"] = short_decimal(0.01 / q.layers, 6);
+    j["perturb_init"] = q.perturb;
+    j["seed"] = q.seed;
+    Json grid = Json::array();
+    // N = 5 at alpha = 1e-6 needs ~1e6 iterations: the deep grid stops at 1e-5.
+    for (const char* a : {"1e-3", "1e-4", "1e-5"}) grid.push_back(a);
+    if (!deep) grid.push_back("1e-6"), grid.push_back("1e-8");
+    j["alpha_grid"] = grid;
+    return j;
+  });
+}
+
+void validate_convergence(const Json& j) {
+  read_spec(j);
+  read_integer(j, "layers", 1, 10);
+  read_integer(j, "perturb_init", 0, 1);
+  if (!(read_real<double>(j, "step") > 0)) throw InputError("field 'step': must be positive");
+  for (double a : read_vector<double>(j, "alpha_grid"))
+    if (!(a > 0 && a < 1)) throw InputError("field 'alpha_grid': entries in (0, 1)");
+}
+
+template <class S>
+Outcome evaluate_convergence(const Json& j) {
+  const mf22::RobustRegressionSpec spec = read_spec(j);
+  const int layers = static_cast<int>(read_integer(j, "layers", 1, 10));
+  const double step = read_real<double>(j, "step");
+  const bool perturb = read_integer(j, "perturb_init", 0, 1) == 1;
+  const OutlierLaw<S> law = read_law<S>(j);
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
+  const mf22::DiagonalNetworkProblem<double> problem{data.x, data.labels<double>()};
+  const double target = 0.1 * data.theta_star.norm();
+  Outcome o;
+  std::string series;
+  RandomSource rng(spec.seed ^ 0xabcdefULL);
+  for (double alpha : read_vector<double>(j, "alpha_grid")) {
+    Matrix<double> w0 = mf22::small_initialization<double>(spec.dimension, layers, alpha);
+    if (perturb)
+      for (Eigen::Index a = 0; a < w0.rows(); ++a)
+        for (Eigen::Index b = 0; b < w0.cols(); ++b) w0(a, b) *= 1 + 0.2 * (2 * rng.uniform() - 1);
+    mf22::SubgradientOptions<double> options;
+    options.step = step;
+    // Theorem 3's upper end for T-bar is k^{3/2}/(N eta) alpha^{-(N-2)/N}; allow 20x that.
+    const double scale = layers == 2 ? std::log(1 / alpha) : std::pow(alpha, -(layers - 2.0) / layers);
+    options.max_iterations = static_cast<long>(20 * std::pow(spec.sparsity, 1.5) * scale / (layers * step)) + 1000;
+    long hit = -1;
+    double balance = 0, error_at_hit = 0;
+    const auto result = mf22::subgradient_method<double>(
+        problem, w0, options, [&](const mf22::SubgradientIterate<double>& it) {
+          balance = std::max(balance, mf22::balancedness(*it.w));
+          const double err = (*it.product - data.theta_star).norm();
+          if (err <= target) {
+            hit = it.iteration;
+            error_at_hit = err;
+            return true;
+          }
+          return false;
+        });
+    if (!result.ok() || hit < 0) {
+      o.ok = false;
+      o.message = fmt::format("SubGM did not reach ||prod w - theta*|| <= 0.1 ||theta*|| within {} "
+                              "iterations at alpha = {} ({})", options.max_iterations, alpha,
+                              mf22::to_string(result.status));
+      return o;
+    }
+    const double x = layers == 2 ? std::log(1 / alpha) / step : scale / (layers * step);
+    o.points.emplace_back(Wide(x), Wide(static_cast<double>(hit)));
+    series += fmt::format("{}alpha={:g}: T={} (x={:.4g}, T/x={:.3g}), max balancedness {:.3g} (alpha^(1/N) = {:.3g})",
+                          series.empty() ? "" : "; ", alpha, hit, x, hit / x, balance,
+                          std::pow(alpha, 1.0 / layers));
+  }
+  o.hypotheses = assumption1_checks(law);
+  o.hypotheses.push_back({"m.large", true, Evidence::kUnchecked,
+                          "m >~ k^2 kappa^4 log^2 m log d log(||theta*||/alpha)/(1-p)^2: constant not "
+                          "given (m = 200, d = 20, k <= 3, kappa <= 2)"});
+  o.details = {{"N", std::to_string(layers)}, {"eta", fmt::format("{:g}", step)}, {"series", series},
+               {"T", "first iteration with ||prod w - theta*|| <= 0.1 ||theta*||"}};
+  return o;
+}
+
+Claim convergence_claim(bool deep) {
+  Claim c;
+  c.paper = "mf22";
+  c.kind = ClaimKind::kScaling;
+  c.error_is_rounding = false;
+  c.validate = validate_convergence;
+  c.hypotheses = {{"assumption1.mean", "E_{P_o}[zeta] = 0 (Assumption 1)"},
+                  {"assumption1.tail", "P(|zeta| >= t0) >= p0 > 0 (Assumption 1)"},
+                  {"m.large", "m >~ k^2 kappa^{2 or 4} log^2(m) log(d) log(||theta*||/alpha)/(1-p)^2"}};
+  c.instance_schema = "{\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", \"theta_max\", "
+                      "\"law\", \"outlier_scale\", \"layers\", \"step\", \"perturb_init\", \"seed\", \"alpha_grid\"}";
+  c.measurement = "SubGM (Algorithm 1, true sub-gradient, constant step eta = 0.01/N) from w_j = "
+                  "alpha^{1/N} 1 (optionally times 1 + 0.2 U[-1, 1]); T = first iteration with "
+                  "||prod w - theta*|| <= 0.1 ||theta*||; run in double (integer counts).";
+  c.default_cases = 12;
+  c.exponent_tolerance = 0.15;
+  c.predicted_exponent = 1;
+  c.y_label = "T (iterations)";
+  if (deep) {
+    c.id = "mf22.thm3";
+    c.source = "Theorem 3, convergence guarantee (T-bar window)";
+    c.summary = "N >= 3: SubGM's convergence time T scales like alpha^{-(N-2)/N} / (N eta)";
+    c.statement = "Theorem 3: after (1/(N eta)) alpha^{-(N-2)/N} <~ T-bar <~ (k^{3/2}/(N eta)) "
+                  "alpha^{-(N-2)/N} iterations, ||prod w_i - theta*|| <~ N eta theta*_max v sqrt(d^2 m) alpha.";
+    c.x_label = "alpha^{-(N-2)/N} / (N eta)";
+    c.generator_info = "d = 20, m = 200, k in [1, 3], p in [0, 0.3], five outlier laws of scale 10, "
+                       "N in [3, 5], eta = 0.01/N, alpha in {1e-3, 1e-4, 1e-5}.";
+  } else {
+    c.id = "mf22.thm2";
+    c.source = "Theorem 2, convergence guarantee (T-bar window)";
+    c.summary = "N = 2: SubGM's convergence time T scales like log(1/alpha) / eta";
+    c.statement = "Theorem 2: after (1/eta) log(1/alpha) <~ T-bar <~ (k^{3/2}/eta) log(1/alpha) "
+                  "iterations, ||w_1 (.) w_2 - theta*|| <~ eta theta*_max v sqrt(d^2 m) alpha^{1 - ...}.";
+    c.x_label = "log(1/alpha) / eta";
+    c.generator_info = "d = 20, m = 200, k in [1, 3], p in [0, 0.3], five outlier laws of scale 10, "
+                       "N = 2, eta = 0.005, alpha in {1e-3, 1e-4, 1e-5, 1e-6, 1e-8}.";
+  }
+  c.generator = convergence_generator(deep);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_convergence<S>(j); });
+  return c;
+}
+
 }  // namespace
 
 void register_mf22(Registry& registry) {
@@ -1066,6 +1225,8 @@ void register_mf22(Registry& registry) {
   registry.add(flatness_claim(FlatnessMeasure::kConstantVsD, 0));
   registry.add(theorem1_claim(true));
   registry.add(theorem1_claim(false));
+  registry.add(convergence_claim(false));
+  registry.add(convergence_claim(true));
 }
 
 }  // namespace thmcheck::checks

@@ -23,7 +23,10 @@ Json first_instance(const Claim& c, int size = 10, int seed = 1) {
 TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
   for (const char* id : {"mf22.prop1.psi", "mf22.prop1.psi.as-proved", "mf22.prop1",
                          "mf22.prop1.as-proved", "mf22.prop1.dense", "mf22.prop1.dense.as-proved",
-                         "mf22.prop1.dim", "mf22.prop1.dim.as-proved"}) {
+                         "mf22.prop1.dim", "mf22.prop1.dim.as-proved", "mf22.thm4",
+                         "mf22.thm4.as-proved", "mf22.thm4.gamma.N1", "mf22.thm4.gamma.N5",
+                         "mf22.thm4.constant", "mf22.thm1.over", "mf22.thm1.under", "mf22.thm2",
+                         "mf22.thm3"}) {
     const Claim& c = claim(id);
     EXPECT_EQ(c.paper, "mf22");
     const Json j = first_instance(c);
@@ -69,6 +72,63 @@ TEST(Mf22Checks, DeviationSweepGivesOnePointPerGridValue) {
     EXPECT_LT(y, 10);
   }
   EXPECT_EQ(o.points[1].first, 200);
+}
+
+Json landscape_instance(int layers) {
+  Json j;
+  j["dimension"] = 60;
+  j["samples"] = 6;
+  j["sparsity"] = 2;
+  j["corrupted"] = 2;
+  j["theta_min"] = "1";
+  j["theta_max"] = "2";
+  j["law"] = "two_point";
+  j["outlier_scale"] = "100";
+  j["layers"] = layers;
+  j["seed"] = 3;
+  j["gamma_grid"] = {"0.01", "0.02", "0.04"};
+  return j;
+}
+
+// Flatness: the decrease points are certified (positive, above rounding) and
+// agree between double and 50 digits to the double's rounding level; the
+// x values are gamma^N.
+TEST(Mf22Checks, FlatnessPointsAgreeAcrossPrecisions) {
+  const Claim& c = claim("mf22.thm4.as-proved");
+  const Json j = landscape_instance(3);
+  const Outcome low = c.evaluate(j, Precision::kDouble);
+  const Outcome high = c.evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(low.ok) << low.message;
+  ASSERT_TRUE(high.ok) << high.message;
+  ASSERT_EQ(low.points.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_NEAR(low.points[i].first.convert_to<double>(), std::pow(0.01 * (1 << i), 3), 1e-18);
+    const double y = high.points[i].second.convert_to<double>();
+    EXPECT_GT(y, 0);
+    // Loss differences of O(1) losses in double: absolute error ~1e-14.
+    EXPECT_NEAR(low.points[i].second.convert_to<double>(), y, 1e-12);
+  }
+}
+
+// Theorem 1 (over): the event is a certified strict decrease; Theorem 1
+// (under): the event is "no first-order descent"; both outcomes well formed.
+TEST(Mf22Checks, TheoremOneOutcomes) {
+  Json over = landscape_instance(2);
+  over.erase("gamma_grid");
+  over["outlier_scale"] = "10";
+  over["gamma"] = "0.05";
+  const Outcome o = claim("mf22.thm1.over").evaluate(over, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  EXPECT_LT(o.bound, 0);  // -3 x rounding
+  Json under = over;
+  under.erase("gamma");
+  under["dimension"] = 5;
+  under["samples"] = 200;
+  under["corrupted"] = 20;
+  const Outcome u = claim("mf22.thm1.under").evaluate(under, Precision::kMp50);
+  ASSERT_TRUE(u.ok) << u.message;
+  EXPECT_EQ(u.bound, 0);
+  EXPECT_GE(u.error, 0);
 }
 
 }  // namespace
