@@ -12,6 +12,19 @@
 // exp(-eps^2/(2||z||)). The `.as-proved` siblings use the proof's forms.
 //
 // Theorems 1 and 4 (landscape) and Theorems 2, 3 (SubGM) follow below.
+//
+// Printed vs proved elsewhere (each encoded as printed, with a sibling):
+// - Eq. (4) and the identity before Definition 1 give the NEGATIVE of the
+//   sub-differential (Sign(y - <prod w, x>) instead of Sign(<prod w, x> - y)),
+//   so Algorithm 1 as printed ascends; Appendix D's (49)-(50) use the correct
+//   descent direction. lib/mf22 implements both (DirectionRule::kAsPrinted);
+//   the claims run the true sub-gradient.
+// - Theorem 4 bounds inf {L(w*) - L(w)}, i.e. minus the largest INCREASE, but
+//   the proof (32) computes L(w* + Dw) - L(w*) under the label
+//   L(w*) - L(w* + Dw): what is proved is about the largest DECREASE.
+//   mf22.thm4 = as printed (increase), mf22.thm4.as-proved = decrease.
+// - The landscape probe uses that the ell_inf ball's image under w -> prod w
+//   is a box (rows are independent), so the largest decrease is an LP.
 #include <fmt/format.h>
 #include <rapidcheck.h>
 
