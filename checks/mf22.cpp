@@ -679,6 +679,7 @@ enum class FlatnessMeasure {
   kIncreaseVsGammaN,   ///< printed bullet 1: sup {L(w) - L(w*)} against gamma^N
   kDecreaseVsGammaN,   ///< as proved: sup {L(w*) - L(w)} against gamma^N
   kDecreaseVsGamma,    ///< sup {L(w*) - L(w)} against gamma, fixed N
+  kFirstLayerDecreaseVsGamma,  ///< decrease around (theta*, 1, ..., 1) against gamma (Theorem 1)
   kConstantVsD,        ///< sup {L(w*) - L(w)} / gamma^N against d / sqrt(m)
 };
 
@@ -731,9 +732,11 @@ Outcome evaluate_flatness(const Json& j, FlatnessMeasure measure) {
   const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
   std::vector<std::pair<double, double>> local;
   for (std::size_t g = 0; g < grid.size(); ++g) {
-    const ProbeNumbers<S> n = run_probe<S>(data, layers, grid_d[g], grid[g], Center::kBalanced, seed + g);
+    const bool first_layer = measure == FlatnessMeasure::kFirstLayerDecreaseVsGamma;
+    const ProbeNumbers<S> n = run_probe<S>(data, layers, grid_d[g], grid[g],
+                                           first_layer ? Center::kFirstLayer : Center::kBalanced, seed + g);
     const S gn = pow(grid[g], S(layers));
-    S x = measure == FlatnessMeasure::kDecreaseVsGamma ? grid[g] : gn;
+    S x = (measure == FlatnessMeasure::kDecreaseVsGamma || first_layer) ? grid[g] : gn;
     S y = measure == FlatnessMeasure::kIncreaseVsGammaN ? n.increase_lower : n.decrease_lower;
     if (!(y > n.rounding)) {
       o.ok = false;
@@ -754,11 +757,20 @@ Outcome evaluate_flatness(const Json& j, FlatnessMeasure measure) {
   for (auto [a, b] : local) sx += a, sy += b, sxx += a * a, sxy += a * b;
   const double k = static_cast<double>(local.size());
   const double slope = (k * sxy - sx * sy) / (k * sxx - sx * sx);
-  o.hypotheses = theorem4_checks(spec, layers, law, grid.back());
-  o.hypotheses.push_back(support_check(worst_support));
-  if (measure == FlatnessMeasure::kDecreaseVsGamma && layers == 1) {
-    // N = 1 is outside Theorem 4 (N >= 2); it is the contrast (Theorem 1).
-    o.hypotheses.back().detail += " (N = 1: Theorem 1's regime, shown for contrast)";
+  if (measure == FlatnessMeasure::kFirstLayerDecreaseVsGamma ||
+      (measure == FlatnessMeasure::kDecreaseVsGamma && layers == 1)) {
+    // Theorem 1's hypotheses (N = 1 is Theorem 1's case; w* = theta* then).
+    const S t0 = law.scale / 2;
+    o.hypotheses = assumption1_checks(law);
+    o.hypotheses.push_back({"m.le.0.1d", spec.samples <= 0.1 * spec.dimension, Evidence::kCertified,
+                            fmt::format("m = {}, d = {}", spec.samples, spec.dimension)});
+    o.hypotheses.push_back({"p.positive", spec.corrupted > 0, Evidence::kCertified,
+                            fmt::format("|S| = {}", spec.corrupted)});
+    o.hypotheses.push_back({"gamma.le.t0", grid.back() <= t0, Evidence::kCertified,
+                            fmt::format("max gamma = {} <= t0 = {}", to_decimal(grid.back(), 4), to_decimal(t0, 4))});
+  } else {
+    o.hypotheses = theorem4_checks(spec, layers, law, grid.back());
+    o.hypotheses.push_back(support_check(worst_support));
   }
   o.details = {{"series", series},
                {"N", std::to_string(layers)},
@@ -847,9 +859,35 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
                       std::to_string(layers) + "; predicted exponent N. " + c.measurement;
       c.predicted_exponent = layers;
       c.exponent_tolerance = 0.1;
+      if (layers == 1) {
+        c.hypotheses = {{"assumption1.mean", "E_{P_o}[zeta] = 0 (Assumption 1)"},
+                        {"assumption1.tail", "P(|zeta| >= t0) >= p0 > 0 (Assumption 1)"},
+                        {"m.le.0.1d", "m <= 0.1 d"},
+                        {"p.positive", "0 < p"},
+                        {"gamma.le.t0", "gamma <~ t0"}};
+      }
       c.x_label = "gamma";
       c.y_label = "largest decrease";
       c.generator = landscape_generator(layers, false);
+      break;
+    case FlatnessMeasure::kFirstLayerDecreaseVsGamma:
+      c.id = "mf22.thm1.over.gamma";
+      c.source = "Theorem 1, eq. (2): the decrease is of order p0 p gamma (exponent 1 in gamma)";
+      c.summary = "decrease within the gamma-ball around the true solution (theta*, 1, ..., 1) ~ gamma (any N)";
+      c.statement = "If m <= 0.1 d, with probability of at least 1/16, inf_{w* in W} inf_{||w - w*||_inf "
+                    "<= gamma} {L(w) - L(w*)} <~ -p0 p gamma   (2), for any gamma <~ t0.";
+      c.measurement = "y = certified lower end of the largest decrease around (theta*, 1, ..., 1) (the "
+                      "true solution of Appendix C.1), x = gamma, N in [1, 5]; predicted exponent 1. " + c.measurement;
+      c.hypotheses = {{"assumption1.mean", "E_{P_o}[zeta] = 0 (Assumption 1)"},
+                      {"assumption1.tail", "P(|zeta| >= t0) >= p0 > 0 (Assumption 1)"},
+                      {"m.le.0.1d", "m <= 0.1 d"},
+                      {"p.positive", "0 < p"},
+                      {"gamma.le.t0", "gamma <~ t0"}};
+      c.predicted_exponent = 1;
+      c.exponent_tolerance = 0.1;
+      c.x_label = "gamma";
+      c.y_label = "largest decrease";
+      c.generator = landscape_generator(-1, false);
       break;
     case FlatnessMeasure::kConstantVsD:
       c.id = "mf22.thm4.constant";
@@ -1237,6 +1275,7 @@ void register_mf22(Registry& registry) {
   for (int n = 1; n <= 5; ++n) registry.add(flatness_claim(FlatnessMeasure::kDecreaseVsGamma, n));
   registry.add(flatness_claim(FlatnessMeasure::kConstantVsD, 0));
   registry.add(theorem1_claim(true));
+  registry.add(flatness_claim(FlatnessMeasure::kFirstLayerDecreaseVsGamma, 0));
   registry.add(theorem1_claim(false));
   registry.add(convergence_claim(false));
   registry.add(convergence_claim(true));
