@@ -9,4 +9,8 @@ namespace thmcheck::checks {
 /// gradient descent takes the shortest path?" (checks/os19.cpp).
 void register_os19(Registry& registry);
 
+/// Ma & Fattahi 2022, "Blessing of depth in linear regression: deeper models
+/// have flatter landscape around the true solution" (checks/mf22.cpp).
+void register_mf22(Registry& registry);
+
 }  // namespace thmcheck::checks
