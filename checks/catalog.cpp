@@ -6,6 +6,7 @@ const Registry& catalog() {
   static const Registry registry = [] {
     Registry r;
     checks::register_os19(r);
+    checks::register_cmr22(r);
     return r;
   }();
   return registry;

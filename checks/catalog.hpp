@@ -9,4 +9,12 @@ namespace thmcheck::checks {
 /// gradient descent takes the shortest path?" (checks/os19.cpp).
 void register_os19(Registry& registry);
 
+/// Chou, Maly & Rauhut 2022, "More is less: inducing sparsity via
+/// overparameterization" (checks/cmr22.cpp).
+void register_cmr22(Registry& registry);
+
+/// c_L of cmr22 eq. (10)/(17) (exposed for tests).
+template <class S>
+S cmr22_c_l(int depth);
+
 }  // namespace thmcheck::checks

@@ -136,6 +136,9 @@ GradientFlowResult<Scalar> gradient_flow(const Problem& problem, const Vector<Sc
       const FlowObserver<S>&);                                                                  \
   template GradientFlowResult<S> gradient_flow<S, OverLossPm<S>>(                               \
       const OverLossPm<S>&, const Vector<S>&, const GradientFlowOptions<S>&,                    \
+      const FlowObserver<S>&);                                                                  \
+  template GradientFlowResult<S> gradient_flow<S, ReducedLossWithDissipation<S>>(               \
+      const ReducedLossWithDissipation<S>&, const Vector<S>&, const GradientFlowOptions<S>&,    \
       const FlowObserver<S>&);
 THMCHECK_CMR22_FLOW_INSTANTIATE(double)
 THMCHECK_CMR22_FLOW_INSTANTIATE(Mp50)

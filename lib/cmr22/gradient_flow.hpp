@@ -11,6 +11,30 @@
 
 namespace thmcheck::cmr22 {
 
+/// The positive reduced flow (18) augmented with the dissipation integral
+/// q(t) = int_0^t ||A x~ - y||^2 of Lemma 2.6: theta = [x; q], and
+/// -gradient(theta) = [-grad L(x); ||A x^L - y||^2] so that gradient_flow
+/// integrates both with one error control.
+template <class Scalar>
+struct ReducedLossWithDissipation {
+  Matrix<Scalar> a;
+  Vector<Scalar> y;
+  int depth = 2;
+  Vector<Scalar> product(const Vector<Scalar>& theta) const {
+    return ReducedLoss<Scalar>{a, y, depth}.product(theta.head(a.cols()));
+  }
+  Scalar loss(const Vector<Scalar>& theta) const {
+    return ReducedLoss<Scalar>{a, y, depth}.loss(theta.head(a.cols()));
+  }
+  Vector<Scalar> gradient(const Vector<Scalar>& theta) const {
+    const ReducedLoss<Scalar> model{a, y, depth};
+    Vector<Scalar> g(a.cols() + 1);
+    g.head(a.cols()) = model.gradient(theta.head(a.cols()));
+    g(a.cols()) = -(a * model.product(theta.head(a.cols())) - y).squaredNorm();
+    return g;
+  }
+};
+
 /// Why a flow integration stopped.
 enum class FlowStatus {
   kNotRun,          ///< the solver was not called
@@ -86,7 +110,10 @@ GradientFlowResult<Scalar> gradient_flow(const Problem& problem, const Vector<Sc
       const FlowObserver<S>&);                                                           \
   extern template GradientFlowResult<S> gradient_flow<S, OverLossPm<S>>(                 \
       const OverLossPm<S>&, const Vector<S>&, const GradientFlowOptions<S>&,             \
-      const FlowObserver<S>&);
+      const FlowObserver<S>&);                                                           \
+  extern template GradientFlowResult<S> gradient_flow<S, ReducedLossWithDissipation<S>>( \
+      const ReducedLossWithDissipation<S>&, const Vector<S>&,                            \
+      const GradientFlowOptions<S>&, const FlowObserver<S>&);
 THMCHECK_CMR22_FLOW_EXTERN(double)
 THMCHECK_CMR22_FLOW_EXTERN(Mp50)
 THMCHECK_CMR22_FLOW_EXTERN(Mp100)
