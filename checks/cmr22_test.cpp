@@ -88,6 +88,36 @@ TEST(Cmr22ClaimsTest, Thm21HoldsOnTwoCoordinateInstanceL3) {
   EXPECT_GT(o.margin(), Mp100("1e-3"));
 }
 
+// Theorem 2.1, L = 3, non-identical initialization x0 = (a, a/4), a = 0.01,
+// A = [1 2], y = 1. Each coordinate first follows x_n' ~ 3 (A^T 1)_n x_n^2,
+// which blows up at t = 1/(3 a_n x0_n): 33.3 for n = 1 and 66.7 for n = 2, so
+// x~_1 fits the data first and the limit is near (1, 0): gap ~ 1/2, while (16)
+// bounds it by c_3 ||x0||_3^3 = 4.875 (1 + 1/64) 1e-6 = 4.95e-6. (The limit
+// minimizes D_F(z, x~0) over S+, whose leading term for small a is the
+// weighted l1 norm sum_n x0_n^{2-L} z_n, not ||z||_1.) Reference: direct
+// dopri5 integration of (15) in double.
+TEST(Cmr22ClaimsTest, Thm21FailsForNonIdenticalInitializationL3) {
+  Json j = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.01", "0.0025"]})");
+  Outcome o = claim("cmr22.thm2.1").evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  Matrix<double> a(1, 2);
+  a << 1, 2;
+  Vector<double> y = Vector<double>::Ones(1);
+  Vector<double> x0(2);
+  x0 << 0.01, 0.0025;
+  cmr22::GradientFlowOptions<double> options;
+  options.absolute_tolerance = options.relative_tolerance = 1e-12;
+  options.residual_tolerance = options.change_tolerance = 1e-11;
+  auto flow = cmr22::gradient_flow<double>(cmr22::ReducedLoss<double>{a, y, 3}, x0, options);
+  ASSERT_EQ(flow.status, cmr22::FlowStatus::kConverged) << flow.message;
+  const double direct_gap = flow.product.sum() - 0.5;
+  EXPECT_GT(direct_gap, 0.45);
+  // dopri5 at 1e-12 and the certificate at 1e-11: the limits agree to ~1e-9.
+  EXPECT_NEAR(o.measured.convert_to<double>(), direct_gap, 1e-8);
+  EXPECT_NEAR(o.bound.convert_to<double>(), 4.875 * (1e-6 + 1.5625e-8), 1e-18);
+  EXPECT_LT(o.margin(), Mp100(-0.4));
+}
+
 // Theorem 1.1, L = 2, the signed version of the same instance, u0 = v0 =
 // (0.01, 0.01): x~_n = -2 eps sinh(4 w_n), w = (l, 2l), x~_1 + 2 x~_2 = 1.
 // Reference by bisection; min over S of ||z||_1 = 1/2 (z = (0, 1/2)).
