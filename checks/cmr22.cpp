@@ -3,6 +3,7 @@
 //
 //   cmr22.thm1.1   Theorem 1.1, (9)-(10): l1 gap of the (u, v) flow's limit <= c_L (||u0||_L^L + ||v0||_L^L)
 //   cmr22.thm2.1   Theorem 2.1, (16)-(17): positive case, gap over S+ <= c_L ||x0||_L^L
+//   cmr22.thm2.2   Theorem 2.2 (19) / 3.1 (36): flow limit = argmin over S+ of g_{x~(0)} (+ .as-proved: of D_F(., x~(0)))
 //   cmr22.lem2.6   Lemma 2.6, (22): d/dt D_F(z, x~(t)) = -2L L(x~(t))^{1/L} = -L ||A x~ - y||^2, same for all z in S+
 //   cmr22.lemA.2   Lemma A.2: identical factors stay identical, and the dynamics is x' = -grad L(x)
 //   cmr22.lemA.2.as-proved  the same with the dynamics the proof derives, x' = -[A^T r] (.) x^{L-1}
@@ -20,6 +21,7 @@
 #include <cmath>
 
 #include "checks/catalog.hpp"
+#include "lib/cmr22/bregman_argmin.hpp"
 #include "lib/cmr22/factorized_loss.hpp"
 #include "lib/cmr22/gradient_flow.hpp"
 #include "lib/cmr22/l1_minimization.hpp"
@@ -192,6 +194,35 @@ cmr22::MirrorFlowOptions<S> limit_options(const Vector<S>& y) {
   return options;
 }
 
+/// First-order rounding error of x~ = phi(w) in l1 (mirror_flow.hpp's map):
+/// L = 2: u~ = u~0 exp(-4w) carries relative error ~ (4|w| + 2) u;
+/// L > 2: u~ = base^{-L/(L-2)}, base = u~0^{(2-L)/L} + L(L-2) w, whose
+/// cancellation amplifies u by (|u~0^{(2-L)/L}| + L(L-2)|w|) / base, and the
+/// power by L/(L-2). Summed over coordinates (and the v part).
+template <class S>
+S map_rounding(const cmr22::MirrorMap<S>& map, const Vector<S>& w) {
+  using std::abs;
+  using std::pow;
+  const S u = unit_roundoff<S>();
+  const S l(map.depth);
+  S total = 0;
+  auto part = [&](const Vector<S>& p0, const S& sign) {
+    for (Eigen::Index i = 0; i < w.size(); ++i) {
+      const S wi = sign * w(i);
+      if (map.depth == 2) {
+        total += p0(i) * exp(-4 * wi) * (4 * abs(wi) + 2) * u;
+      } else {
+        const S b = pow(p0(i), (2 - l) / l);
+        const S base = b + l * (l - 2) * wi;
+        total += pow(base, -l / (l - 2)) * (l / (l - 2)) * (b + l * (l - 2) * abs(wi)) / base * u * 2;
+      }
+    }
+  };
+  part(map.u0_power, S(1));
+  if (map.signed_case()) part(map.v0_power, S(-1));
+  return total;
+}
+
 template <class S>
 Outcome evaluate_gap(const Json& j, bool signed_case) {
   using std::sqrt;
@@ -257,7 +288,8 @@ Outcome evaluate_gap(const Json& j, bool signed_case) {
   const S sigma = smallest_singular_value<S>(a);
   const S u = unit_roundoff<S>();
   const S distance = sigma > 0 ? S(sqrt(S(n)) * flow.residual_norm / sigma) : S(flow.residual_norm * 1e300);
-  o.error = widen(S(2 * abs(flow.change) + distance + lp.value_error +
+  const S rounding = map_rounding<S>(map, Vector<S>(a.transpose() * flow.lambda));
+  o.error = widen(S(2 * abs(flow.change) + distance + lp.value_error + rounding +
                     4 * S(n) * u * (limit_l1 + abs(lp.value))));
   o.hypotheses = {positive, depth_ok, nonempty};
   o.details = {{"N", std::to_string(n)},
@@ -274,6 +306,88 @@ Outcome evaluate_gap(const Json& j, bool signed_case) {
                {"init size", to_decimal(init_size, 6)},
                {"gap / bound", to_decimal(S(o.bound > 0 ? S((limit_l1 - lp.value) / (c_l * init_size)) : S(0)), 6)},
                {"l1 certified", lp.certified ? "yes" : "no"}};
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// Theorem 2.2 / 3.1: the flow limit is the argmin of g_{x~(0)} over S+ (19)
+// (or of g_{u~(0)}(z+) + g_{v~(0)}(z-) over S+- (36)). as_proved: the argmin
+// of D_F(., x~(0)), the line of the proof before g is substituted.
+
+template <class S>
+Outcome evaluate_argmin(const Json& j, bool as_proved) {
+  using std::sqrt;
+  const Matrix<S> a = read_matrix<S>(j, "A");
+  const Eigen::Index m = a.rows(), n = a.cols();
+  const Vector<S> y = read_vector<S>(j, "y", m);
+  const int depth = static_cast<int>(read_integer(j, "L", 2, 64));
+  const bool signed_case = has_field(j, "u0");
+  cmr22::MirrorMap<S> map;
+  map.depth = depth;
+  Matrix<S> a_lifted;  // [A, -A] in the signed case: (z+, z-) in S+-
+  Vector<S> init_power;
+  if (signed_case) {
+    map.u0_power = cmr22::hadamard_power<S>(read_vector<S>(j, "u0", n), depth);
+    map.v0_power = cmr22::hadamard_power<S>(read_vector<S>(j, "v0", n), depth);
+    a_lifted.resize(m, 2 * n);
+    a_lifted << a, -a;
+    init_power.resize(2 * n);
+    init_power << map.u0_power, map.v0_power;
+  } else {
+    map.u0_power = cmr22::hadamard_power<S>(read_vector<S>(j, "x0", n), depth);
+    a_lifted = a;
+    init_power = map.u0_power;
+  }
+  Outcome o;
+  HypothesisCheck positive{"init.positive", (init_power.array() > 0).all(), Evidence::kCertified,
+                           "initialization > 0 entrywise"};
+  auto flow = cmr22::mirror_flow<S>(a, y, map, limit_options<S>(y));
+  if (!flow.ok()) {
+    o.ok = false;
+    o.message = fmt::format("flow: {} ({})", to_string(flow.status), flow.message);
+    return o;
+  }
+  Vector<S> limit(a_lifted.cols());
+  if (signed_case) {
+    limit << flow.u_power, flow.v_power;
+  } else {
+    limit = flow.product;
+  }
+  const auto objective = as_proved ? cmr22::bregman_objective<S>(init_power, depth)
+                                   : cmr22::paper_g<S>(init_power, depth);
+  const S u = unit_roundoff<S>();
+  const S tol = limit_options<S>(y).residual_tolerance;
+  auto argmin = cmr22::bregman_argmin<S>(a_lifted, y, objective, tol, tol, 2000);
+  if (!argmin.converged && !(argmin.kkt_residual <= 1000 * tol * (1 + y.template lpNorm<Eigen::Infinity>()))) {
+    o.ok = false;
+    o.message = "argmin: " + argmin.message;
+    return o;
+  }
+  const S sigma = smallest_singular_value<S>(a);
+  o.relation = Relation::kEqual;
+  o.measured = widen(S((limit - argmin.z).template lpNorm<1>()));
+  o.bound = widen(S(0));
+  // Estimated: each route's distance to its exact point is bounded as in
+  // thm1.1 (2 x last change + sqrt(N) residual / sigma_min), plus rounding.
+  const S flow_error = 2 * abs(flow.change) + sqrt(S(n)) * flow.residual_norm / sigma;
+  const S argmin_error = 2 * argmin.last_step + sqrt(S(2 * n)) * argmin.kkt_residual / sigma;
+  // The argmin's coordinates have the same form phi(A^T nu) (same
+  // cancellation), so its rounding is estimated by the same amplification.
+  const S rounding = 2 * map_rounding<S>(map, Vector<S>(a.transpose() * flow.lambda));
+  o.error = widen(S(flow_error + argmin_error + rounding + 4 * S(n) * u * limit.template lpNorm<1>()));
+  o.hypotheses = {positive,
+                  {"identical.init", (init_power.array() == init_power(0)).all(), Evidence::kCertified,
+                   "all entries of the initialization equal (then g and D_F have the same argmin)"}};
+  o.details = {{"N", std::to_string(n)},
+               {"M", std::to_string(m)},
+               {"L", std::to_string(depth)},
+               {"signed", signed_case ? "yes" : "no"},
+               {"flow status", to_string(flow.status)},
+               {"argmin iterations", std::to_string(argmin.iterations)},
+               {"argmin residual", to_decimal(argmin.kkt_residual, 3)},
+               {"flow residual", to_decimal(flow.residual_norm, 3)},
+               {"||x~_inf||_1", to_decimal(S(limit.template lpNorm<1>()), 12)},
+               {"||argmin||_1", to_decimal(S(argmin.z.template lpNorm<1>()), 12)}};
   return o;
 }
 
@@ -374,6 +488,17 @@ S bregman_divergence(const Vector<S>& p, const Vector<S>& q, int depth) {
   return bregman_f(p, depth) - bregman_f(q, depth) - bregman_grad(q, depth).dot(p - q);
 }
 
+/// Local tolerance of the direct (dopri5) integrations: max(u^{2/3}, 1e-16).
+/// Explicit integration cost grows like tol^{-1/5}, so beyond 1e-16 the
+/// multiprecision ladder would cost hours; the claims' errors are method
+/// errors (error_is_rounding = false) and are estimated from two tolerances.
+template <class S>
+S direct_flow_tolerance() {
+  using std::max;
+  using std::pow;
+  return max(S(pow(unit_roundoff<S>(), S(2) / 3)), S(S(1) / S(1e16)));
+}
+
 template <class S>
 struct BregmanMeasurement {
   bool ok = false;
@@ -468,7 +593,7 @@ Outcome evaluate_bregman(const Json& j) {
   // Two tolerances: the deviation of the identity at the tight one is the
   // measurement, and the difference between the two estimates its ODE error.
   const S u = unit_roundoff<S>();
-  const S loose = pow(u, S(1) / 2) * 10, tight = pow(u, S(2) / 3);
+  const S tight = direct_flow_tolerance<S>(), loose = tight * 1000;
   auto coarse = measure_bregman<S>(a, y, depth, x0, zs, t_end, loose);
   auto fine = measure_bregman<S>(a, y, depth, x0, zs, t_end, tight);
   Outcome o;
@@ -595,7 +720,7 @@ Outcome evaluate_identical(const Json& j, bool as_proved) {
     part.ok = true;
     return part;
   };
-  const S loose = pow(u, S(1) / 2) * 10, tight = pow(u, S(2) / 3);
+  const S tight = direct_flow_tolerance<S>(), loose = tight * 1000;
   FlowPart coarse = flows(loose), fine = flows(tight);
   Outcome o;
   if (!coarse.ok || !fine.ok) {
@@ -715,6 +840,44 @@ void register_cmr22(Registry& registry) {
     c.generator = rc::gen::map(data_params(40), [](const DataParams& q) { return gap_instance(q, false); });
     c.validate = [](const Json& j) { validate_gap(j, false); };
     c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_gap<S>(j, false); });
+    registry.add(std::move(c));
+  }
+  for (bool as_proved : {false, true}) {
+    Claim c;
+    c.id = as_proved ? "cmr22.thm2.2.as-proved" : "cmr22.thm2.2";
+    c.paper = "cmr22";
+    c.source = as_proved ? "Proof of Theorem 2.2 (argmin of D_F(z, x~(0)), before g is substituted); Theorem 3.1"
+                         : "Theorem 2.2, eq. (19); Theorem 3.1, eq. (36)";
+    c.summary = as_proved ? "flow limit = argmin over S+ of D_F(z, x~(0))"
+                          : "flow limit = argmin over S+ of g_{x~(0)}(z)  ((36) in the signed case)";
+    c.statement =
+        as_proved
+            ? "x~_inf in argmin_{z in S+} D_F(z, x~(0)) (first line of the last display of the proof of "
+              "Theorem 2.2; signed: argmin over S+- of D_F(z+, u~(0)) + D_F(z-, v~(0)))."
+            : "For L >= 2, let x~(t) = x(t)^L and x' = -grad L(x) (18) with x(0) >= 0. Assume S+ is "
+              "non-empty. Then x~_inf = lim x~(t) exists and x~_inf = argmin_{z in S+} g_{x~(0)}(z) (19), "
+              "g_x(z) = <z, log z - 1 - log x> (L = 2), 2||z||_1 - L <z^{2/L}, x^{1-2/L}> (L > 2). "
+              "Theorem 3.1: (u~_inf, v~_inf) in argmin_{S+-} g_{u~(0)}(z+) + g_{v~(0)}(z-) (36).";
+    c.kind = ClaimKind::kExplicit;
+    c.hypotheses = {{"init.positive", "x(0) > 0 (u(0), v(0) > 0)"}};
+    c.measurement =
+        "Flow limit by the dual change of variables (as thm1.1); argmin by damped Newton on the "
+        "concave dual of the separable problem (lib/cmr22/bregman_argmin), a different algorithm "
+        "that never integrates a flow. Measured ||x~_inf - argmin||_1 (signed: of (u~, v~) against "
+        "(z+, z-)); bound 0.";
+    c.generator_info = "As thm2.1 (positive instances) and thm1.1 (signed), half each.";
+    c.instance_schema =
+        "{\"A\", \"y\", \"L\", \"x0\": [N] > 0} or {\"A\", \"y\", \"L\", \"u0\", \"v0\"}";
+    c.notes =
+        "g_{x~0} equals D_F(., x~0) up to a constant factor and shift only when x~0 is a "
+        "multiple of 1 (or L = 2): the proof's last step multiplies the n-th term by L x~0_n^{1-2/L}.";
+    c.default_cases = 60;
+    c.error_is_rounding = false;
+    c.generator = rc::gen::map(data_params(40), [](const DataParams& q) { return gap_instance(q, q.seed % 2 == 1); });
+    c.validate = [](const Json& j) { validate_gap(j, has_field(j, "u0")); };
+    c.evaluate = as_proved
+                     ? make_evaluator([]<class S>(const Json& j) { return evaluate_argmin<S>(j, true); })
+                     : make_evaluator([]<class S>(const Json& j) { return evaluate_argmin<S>(j, false); });
     registry.add(std::move(c));
   }
   {

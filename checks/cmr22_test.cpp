@@ -15,8 +15,8 @@ const Claim& claim(const std::string& id) {
 }
 
 TEST(Cmr22ClaimsTest, AllIdsRegistered) {
-  for (const char* id : {"cmr22.thm1.1", "cmr22.thm2.1", "cmr22.lem2.6", "cmr22.lemA.2",
-                         "cmr22.lemA.2.as-proved"}) {
+  for (const char* id : {"cmr22.thm1.1", "cmr22.thm2.1", "cmr22.thm2.2", "cmr22.thm2.2.as-proved",
+                         "cmr22.lem2.6", "cmr22.lemA.2", "cmr22.lemA.2.as-proved"}) {
     EXPECT_NE(catalog().find(id), nullptr) << id;
   }
 }
@@ -137,6 +137,34 @@ TEST(Cmr22ClaimsTest, Thm11FailsOnTwoCoordinateInstanceL2) {
   EXPECT_LT(abs(o.measured - Mp100(gap)), Mp100("1e-30"));
   EXPECT_LT(abs(o.bound - (1 + exp(Mp100(1))) * 4 * Mp100(eps)), Mp100("1e-45"));
   EXPECT_LT(o.margin(), -Mp100("1e-3"));
+}
+
+// Theorem 2.2 on the L = 3 instances: identical x0 = (0.1, 0.1) -> the
+// limit is the argmin of g (measured ~ 0 within error); x0 = (0.01, 0.0025)
+// -> the limit (near (1, 0)) is not the argmin of g (near (0, 1/2)) but is
+// the argmin of D_F (the .as-proved form).
+TEST(Cmr22ClaimsTest, Thm22HoldsForIdenticalAndFailsForNonIdenticalInit) {
+  const Claim& printed = claim("cmr22.thm2.2");
+  const Claim& proved = claim("cmr22.thm2.2.as-proved");
+  Json same = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.1", "0.1"]})");
+  Outcome o = printed.evaluate(same, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  EXPECT_LE(abs(o.measured), o.error);
+  EXPECT_LT(o.error, Mp100("1e-8"));
+  Json diff = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.01", "0.0025"]})");
+  Outcome bad = printed.evaluate(diff, Precision::kDouble);
+  ASSERT_TRUE(bad.ok) << bad.message;
+  EXPECT_GT(abs(bad.measured), Mp100("0.5"));
+  EXPECT_LT(bad.error, Mp100("1e-6"));
+  Outcome good = proved.evaluate(diff, Precision::kDouble);
+  ASSERT_TRUE(good.ok) << good.message;
+  EXPECT_LE(abs(good.measured), good.error);
+  // Signed instance (36) with identical u0 = v0: holds.
+  Json pm = parse_json_exact(
+      R"({"A": [[1, 2, -1]], "y": [1], "L": 2, "u0": ["0.1", "0.1", "0.1"], "v0": ["0.1", "0.1", "0.1"]})");
+  Outcome s = printed.evaluate(pm, Precision::kDouble);
+  ASSERT_TRUE(s.ok) << s.message;
+  EXPECT_LE(abs(s.measured), s.error);
 }
 
 // Lemma 2.6 on a small instance in double: the integrated identity holds to
