@@ -7,6 +7,7 @@ const Registry& catalog() {
     Registry r;
     checks::register_os19(r);
     checks::register_mf22(r);
+    checks::register_cmr22(r);
     return r;
   }();
   return registry;

@@ -1,0 +1,208 @@
+// Unit tests of the cmr22 claims on hand-made instances with independent
+// references (closed forms, bisection at 50 digits, direct Odeint integration).
+#include <gtest/gtest.h>
+
+#include "checks/catalog.hpp"
+#include "lib/cmr22/gradient_flow.hpp"
+
+namespace thmcheck {
+namespace {
+
+const Claim& claim(const std::string& id) {
+  const Claim* c = catalog().find(id);
+  if (c == nullptr) throw std::runtime_error("no claim " + id);
+  return *c;
+}
+
+TEST(Cmr22ClaimsTest, AllIdsRegistered) {
+  for (const char* id : {"cmr22.thm1.1", "cmr22.thm2.1", "cmr22.thm2.2", "cmr22.thm2.2.as-proved",
+                         "cmr22.lem2.6", "cmr22.lemA.2", "cmr22.lemA.2.as-proved"}) {
+    EXPECT_NE(catalog().find(id), nullptr) << id;
+  }
+}
+
+// c_L of (10) as printed: L = 2: 1 + e; L = 3: 3/2 + (3/2)^3 = 4.875;
+// L = 4: 2 + 2^2 = 6; L = 5: 5/2 + (5/2)^{5/3}.
+TEST(Cmr22ClaimsTest, ConstantCL) {
+  EXPECT_NEAR(checks::cmr22_c_l<double>(2), 1 + std::exp(1.0), 1e-15);
+  EXPECT_NEAR(checks::cmr22_c_l<double>(3), 4.875, 1e-14);
+  EXPECT_NEAR(checks::cmr22_c_l<double>(4), 6.0, 1e-14);
+  EXPECT_NEAR(checks::cmr22_c_l<double>(5), 2.5 + std::pow(2.5, 5.0 / 3.0), 1e-13);
+}
+
+// Theorem 2.1, L = 2, A = [1 2], y = 1, x0 = (a, a), eps = a^2 = 1e-4.
+// By the exact change of variables, x~_n = eps exp(-4 w_n) with w = (l, 2 l),
+// so x~_2 = x~_1^2 / eps and x~_1 + 2 x~_1^2 / eps = 1:
+//   x~_1 = eps (sqrt(1 + 8/eps) - 1) / 4,   x~_2 = (1 - x~_1)/2.
+// min over S+ of ||z||_1 is 1/2 (at (0, 1/2)), so the gap is x~_1 / 2 =
+// 3.5230e-3, while the bound (16) is c_2 ||x0||_2^2 = (1 + e) 2e-4 = 7.437e-4.
+// The flow's limit violates (16) by a factor 4.7. The gap ~ sqrt(eps/8) is
+// not O(eps): the proof's Lemma 2.7 case 2 (x~ <= z, c < z) divides a
+// positive g(z) - g(x~) by g'(c) <= g'(z), which reverses the needed inequality.
+TEST(Cmr22ClaimsTest, Thm21FailsOnTwoCoordinateInstanceL2) {
+  Json j = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 2, "x0": ["0.01", "0.01"]})");
+  const Claim& c = claim("cmr22.thm2.1");
+  ASSERT_NO_THROW(c.validate(j));
+  Outcome o = c.evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(o.ok) << o.message;
+  const Mp100 eps("1e-4");
+  const Mp100 x1 = eps * (sqrt(1 + 8 / eps) - 1) / 4;
+  const Mp100 gap = x1 / 2;
+  // Certificate tolerances at 50 digits are ~1e-38, so the flow reproduces
+  // the closed form far below 1e-30.
+  EXPECT_LT(abs(o.measured - gap), Mp100("1e-30")) << o.measured;
+  EXPECT_LT(o.error, Mp100("1e-30"));
+  EXPECT_LT(abs(o.bound - (1 + exp(Mp100(1))) * 2 * eps), Mp100("1e-45"));
+  EXPECT_LT(o.margin(), -Mp100("2e-3"));  // a certified violation: margin -2.8e-3, error < 1e-30
+
+  // Independent check of the limit: direct dopri5 integration of x' = -grad L(x) in double.
+  Matrix<double> a(1, 2);
+  a << 1, 2;
+  Vector<double> y = Vector<double>::Ones(1);
+  cmr22::GradientFlowOptions<double> options;
+  options.absolute_tolerance = options.relative_tolerance = 1e-12;
+  options.residual_tolerance = options.change_tolerance = 1e-11;
+  auto flow = cmr22::gradient_flow<double>(cmr22::ReducedLoss<double>{a, y, 2},
+                                           Vector<double>::Constant(2, 0.01), options);
+  ASSERT_EQ(flow.status, cmr22::FlowStatus::kConverged) << flow.message;
+  EXPECT_NEAR(flow.product.sum() - 0.5, gap.convert_to<double>(), 1e-8);
+}
+
+// Same instance at L = 3 with x0 = (0.1, 0.1), eps = 1e-3, b = eps^{-1/3} = 10:
+// x~_n = (b + 3 w_n)^{-3}, w = (l, 2l); bisection for l at 50 digits gives the
+// reference; gap = x~_1 / 2 ~ 4 eps = 4e-3 < bound 4.875 * 2e-3 = 9.75e-3.
+TEST(Cmr22ClaimsTest, Thm21HoldsOnTwoCoordinateInstanceL3) {
+  Json j = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.1", "0.1"]})");
+  Outcome o = claim("cmr22.thm2.1").evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(o.ok) << o.message;
+  const Mp50 b(10);
+  auto sum = [&](const Mp50& l) { return pow(b + 3 * l, -3) + 2 * pow(b + 6 * l, -3); };
+  Mp50 lo = -b / 6 + Mp50("1e-40"), hi = Mp50(0);
+  for (int i = 0; i < 300; ++i) {
+    Mp50 mid = (lo + hi) / 2;
+    if (sum(mid) > 1) lo = mid; else hi = mid;
+  }
+  const Mp50 gap = pow(b + 3 * lo, -3) / 2;
+  EXPECT_LT(abs(o.measured - Mp100(gap)), Mp100("1e-30"));
+  EXPECT_LT(abs(o.bound - Mp100("9.75e-3")), Mp100("1e-45"));
+  EXPECT_GT(o.margin(), Mp100("1e-3"));
+}
+
+// Theorem 2.1, L = 3, non-identical initialization x0 = (a, a/4), a = 0.01,
+// A = [1 2], y = 1. Each coordinate first follows x_n' ~ 3 (A^T 1)_n x_n^2,
+// which blows up at t = 1/(3 a_n x0_n): 33.3 for n = 1 and 66.7 for n = 2, so
+// x~_1 fits the data first and the limit is near (1, 0): gap ~ 1/2, while (16)
+// bounds it by c_3 ||x0||_3^3 = 4.875 (1 + 1/64) 1e-6 = 4.95e-6. (The limit
+// minimizes D_F(z, x~0) over S+, whose leading term for small a is the
+// weighted l1 norm sum_n x0_n^{2-L} z_n, not ||z||_1.) Reference: direct
+// dopri5 integration of (15) in double.
+TEST(Cmr22ClaimsTest, Thm21FailsForNonIdenticalInitializationL3) {
+  Json j = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.01", "0.0025"]})");
+  Outcome o = claim("cmr22.thm2.1").evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  Matrix<double> a(1, 2);
+  a << 1, 2;
+  Vector<double> y = Vector<double>::Ones(1);
+  Vector<double> x0(2);
+  x0 << 0.01, 0.0025;
+  cmr22::GradientFlowOptions<double> options;
+  options.absolute_tolerance = options.relative_tolerance = 1e-12;
+  options.residual_tolerance = options.change_tolerance = 1e-11;
+  auto flow = cmr22::gradient_flow<double>(cmr22::ReducedLoss<double>{a, y, 3}, x0, options);
+  ASSERT_EQ(flow.status, cmr22::FlowStatus::kConverged) << flow.message;
+  const double direct_gap = flow.product.sum() - 0.5;
+  EXPECT_GT(direct_gap, 0.45);
+  // dopri5 at 1e-12 and the certificate at 1e-11: the limits agree to ~1e-9.
+  EXPECT_NEAR(o.measured.convert_to<double>(), direct_gap, 1e-8);
+  EXPECT_NEAR(o.bound.convert_to<double>(), 4.875 * (1e-6 + 1.5625e-8), 1e-18);
+  EXPECT_LT(o.margin(), Mp100(-0.4));
+}
+
+// Theorem 1.1, L = 2, the signed version of the same instance, u0 = v0 =
+// (0.01, 0.01): x~_n = -2 eps sinh(4 w_n), w = (l, 2l), x~_1 + 2 x~_2 = 1.
+// Reference by bisection; min over S of ||z||_1 = 1/2 (z = (0, 1/2)).
+TEST(Cmr22ClaimsTest, Thm11FailsOnTwoCoordinateInstanceL2) {
+  Json j = parse_json_exact(
+      R"({"A": [[1, 2]], "y": [1], "L": 2, "u0": ["0.01", "0.01"], "v0": ["0.01", "0.01"]})");
+  Outcome o = claim("cmr22.thm1.1").evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(o.ok) << o.message;
+  const Mp50 eps("1e-4");
+  auto x = [&](const Mp50& w) { return -2 * eps * sinh(4 * w); };
+  Mp50 lo(-10), hi(0);  // x(l) + 2 x(2l) decreasing in l
+  for (int i = 0; i < 300; ++i) {
+    Mp50 mid = (lo + hi) / 2;
+    if (x(mid) + 2 * x(2 * mid) > 1) lo = mid; else hi = mid;
+  }
+  const Mp50 gap = abs(x(lo)) + abs(x(2 * lo)) - Mp50("0.5");
+  EXPECT_LT(abs(o.measured - Mp100(gap)), Mp100("1e-30"));
+  EXPECT_LT(abs(o.bound - (1 + exp(Mp100(1))) * 4 * Mp100(eps)), Mp100("1e-45"));
+  EXPECT_LT(o.margin(), -Mp100("1e-3"));
+}
+
+// Theorem 2.2 on the L = 3 instances: identical x0 = (0.1, 0.1) -> the
+// limit is the argmin of g (measured ~ 0 within error); x0 = (0.01, 0.0025)
+// -> the limit (near (1, 0)) is not the argmin of g (near (0, 1/2)) but is
+// the argmin of D_F (the .as-proved form).
+TEST(Cmr22ClaimsTest, Thm22HoldsForIdenticalAndFailsForNonIdenticalInit) {
+  const Claim& printed = claim("cmr22.thm2.2");
+  const Claim& proved = claim("cmr22.thm2.2.as-proved");
+  Json same = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.1", "0.1"]})");
+  Outcome o = printed.evaluate(same, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  EXPECT_LE(abs(o.measured), o.error);
+  EXPECT_LT(o.error, Mp100("1e-8"));
+  Json diff = parse_json_exact(R"({"A": [[1, 2]], "y": [1], "L": 3, "x0": ["0.01", "0.0025"]})");
+  Outcome bad = printed.evaluate(diff, Precision::kDouble);
+  ASSERT_TRUE(bad.ok) << bad.message;
+  EXPECT_GT(abs(bad.measured), Mp100("0.5"));
+  EXPECT_LT(bad.error, Mp100("1e-6"));
+  Outcome good = proved.evaluate(diff, Precision::kDouble);
+  ASSERT_TRUE(good.ok) << good.message;
+  EXPECT_LE(abs(good.measured), good.error);
+  // Signed instance (36) with identical u0 = v0: holds.
+  Json pm = parse_json_exact(
+      R"({"A": [[1, 2, -1]], "y": [1], "L": 2, "u0": ["0.1", "0.1", "0.1"], "v0": ["0.1", "0.1", "0.1"]})");
+  Outcome s = printed.evaluate(pm, Precision::kDouble);
+  ASSERT_TRUE(s.ok) << s.message;
+  EXPECT_LE(abs(s.measured), s.error);
+}
+
+// Lemma 2.6 on a small instance in double: the integrated identity holds to
+// the ODE tolerance (deviation <= error, error < 1e-6).
+TEST(Cmr22ClaimsTest, Lem26HoldsOnSmallInstance) {
+  Json j = parse_json_exact(R"({"A": [[1, 2, 0.5], [0.3, -1, 1]], "L": 3, "z0": [0.5, 0.25, 0.75],
+      "directions": [[1, 0, 0]], "steps": ["0.1"], "x0": [0.8, 0.6, 0.9], "T": 2})");
+  const Claim& c = claim("cmr22.lem2.6");
+  ASSERT_NO_THROW(c.validate(j));
+  Outcome o = c.evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  for (const auto& h : o.hypotheses) EXPECT_TRUE(h.holds) << h.name << ": " << h.detail;
+  EXPECT_LE(abs(o.measured), o.error);
+  EXPECT_LT(o.error, Mp100("1e-6"));
+  for (int depth : {2, 4}) {
+    j["L"] = depth;
+    Outcome od = c.evaluate(j, Precision::kDouble);
+    ASSERT_TRUE(od.ok);
+    EXPECT_LE(abs(od.measured), od.error) << "L = " << depth;
+  }
+}
+
+// Lemma A.2: factors stay identical (exactly: same products in the same
+// order), but the printed reduced dynamics x' = -grad L(x) runs L times
+// faster than the full flow, so cmr22.lemA.2 fails by far more than its error
+// while the as-proved form x' = -[A^T r] (.) x^{L-1} holds.
+TEST(Cmr22ClaimsTest, LemA2PrintedDynamicsOffByFactorL) {
+  Json j = parse_json_exact(R"({"A": [[1, 2, 0.5], [0.3, -1, 1]], "y": [1, 0.5], "L": 3,
+      "x0": [0.8, 0.6, 0.9], "T": 1, "step": "0.01", "iterations": 50})");
+  Outcome printed = claim("cmr22.lemA.2").evaluate(j, Precision::kDouble);
+  Outcome proved = claim("cmr22.lemA.2.as-proved").evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(printed.ok) << printed.message;
+  ASSERT_TRUE(proved.ok) << proved.message;
+  EXPECT_GT(abs(printed.measured), 100 * printed.error);
+  EXPECT_GT(abs(printed.measured), Mp100("1e-3"));
+  EXPECT_LE(abs(proved.measured), proved.error);
+  EXPECT_LT(proved.error, Mp100("1e-6"));
+}
+
+}  // namespace
+}  // namespace thmcheck
