@@ -19,6 +19,11 @@
 #include "lib/models/linear_regression.hpp"
 #include "lib/numerics/linalg.hpp"
 #include "lib/solvers/gradient_descent.hpp"
+#include "lib/os19/activation.hpp"
+#include "lib/os19/closest_optimum.hpp"
+#include "lib/os19/jacobian_bounds.hpp"
+#include "lib/os19/models.hpp"
+#include "lib/os19/trajectory.hpp"
 
 namespace thmcheck::checks {
 namespace {
@@ -466,6 +471,652 @@ Outcome evaluate_gd_example(const Json& j) {
   return o;
 }
 
+
+// ===========================================================================
+// Gradient descent on GLM instances f(theta) = phi(X theta) (linear
+// regression is phi = identity): Theorems 2.1, 2.2, 9.3 (and its Section 2
+// forms (2.12)-(2.14)), 4.1, 5.2 and Corollaries 2.3, 5.3. One instance
+// schema, one recorded run per instance, every iterate checked; the Outcome
+// reports the worst iterate.
+
+/// Which step-size rule (and constants) an instance's eta_fraction refers to.
+enum class StepRule {
+  kThm21,  ///< eta <= 1/(2 beta^2) min(1, alpha^2/(L ||r0||))       (Theorem 2.1, case (b))
+  kThm93,  ///< eta <= 1/beta^2 min(lambda, 2(1-lambda) alpha^2/(L ||r0||)) (Theorem 9.3 (b))
+  kThm22,  ///< eta <= 1/(2 beta^2), alpha, beta from J(theta0)      (Theorem 2.2)
+  kThm41,  ///< eta <= 1/(||X||^2 Gamma^2)                           (Theorem 4.1)
+  kThm52,  ///< eta <= 1/L_smooth                                    (Theorem 5.2)
+};
+
+/// The claims evaluated on a GLM gradient-descent run.
+enum class GdClaim {
+  kRate21, kPotential21, kPath21,      // (2.3) (2.4) (2.5)
+  kDistance23, kPath23,                // (2.9) (2.10)
+  kRate93, kPotential93, kPotential93Proved, kDistance93, kDistance93Proved,
+  kPath93, kPath93Proved, kPathResidual93,  // (9.2) (2.12)/(9.3) (2.13)/(9.5) (2.14)/(9.6) (9.4)
+  kAll22,                              // Theorem 2.2: (2.3)-(2.5) with alpha, beta from theta0
+  kDistanceRate41, kPath41,            // (4.2) (4.3)
+  kRate52, kPotential52, kPath52,      // (5.1) (5.2) (5.3)
+  kDistance53, kPath53,                // (5.4) (5.5)
+};
+
+StepRule step_rule(GdClaim c) {
+  switch (c) {
+    case GdClaim::kRate21: case GdClaim::kPotential21: case GdClaim::kPath21:
+    case GdClaim::kDistance23: case GdClaim::kPath23:
+      return StepRule::kThm21;
+    case GdClaim::kAll22: return StepRule::kThm22;
+    case GdClaim::kDistanceRate41: case GdClaim::kPath41: return StepRule::kThm41;
+    case GdClaim::kRate52: case GdClaim::kPotential52: case GdClaim::kPath52:
+    case GdClaim::kDistance53: case GdClaim::kPath53:
+      return StepRule::kThm52;
+    default: return StepRule::kThm93;
+  }
+}
+
+bool needs_optimum(GdClaim c) {
+  switch (c) {
+    case GdClaim::kDistance23: case GdClaim::kPath23: case GdClaim::kDistance93:
+    case GdClaim::kDistance93Proved: case GdClaim::kPath93: case GdClaim::kPath93Proved:
+    case GdClaim::kDistanceRate41: case GdClaim::kPath41: case GdClaim::kDistance53:
+    case GdClaim::kPath53:
+      return true;
+    default: return false;
+  }
+}
+
+constexpr const char* kGlmInstanceSchema =
+    "{\"X\": n x p array of rows (n <= p, full row rank), \"y\": [n], \"phi\": "
+    "{\"name\": \"identity\"} | {\"name\": \"tanh_plus\", \"c\": c > -1} | "
+    "{\"name\": \"leaky_softplus\", \"a\": a in (0, 1]}, \"theta0\": [p], and either \"eta\": "
+    "step size or \"eta_fraction\": step as a fraction of the theorem's limit (computed from the "
+    "certified constants), \"iterations\": T in [1, 100000] (iterates 0..T are checked), "
+    "\"lambda\": in (0, 1] (Theorem 9.3 claims only; default 0.5)}. Reals as JSON numbers or "
+    "decimal strings.";
+
+struct GlmGdParams {
+  int n;
+  int p_extra;
+  int log_cond;     // kappa(X) = 10^(log_cond / 4) in [1, 1e4]
+  int log_scale;    // ||X|| = 10^(log_scale / 4)
+  int phi_kind;     // 0 identity, 1 tanh_plus, 2 leaky_softplus
+  int phi_param;    // c = -0.9 + 0.195 k (k in 0..20), a = (k + 1)/21
+  int start_mode;   // 0 near a solution, 1 far (large theta0 and y), 2 theta0 = 0
+  int start_exp;
+  int step_mode;    // 0 at the limit, 1 below it, 2 above it (outside the hypothesis)
+  int step_param;   // permille
+  int iterations;
+  int lambda_tenths;
+  std::uint64_t seed;
+};
+
+rc::Gen<Json> glm_gd_generator(bool with_lambda) {
+  auto params = rc::gen::build<GlmGdParams>(
+      rc::gen::set(&GlmGdParams::n, rc::gen::oneOf(rc::gen::inRange(1, 6), rc::gen::inRange(1, 31))),
+      rc::gen::set(&GlmGdParams::p_extra,
+                   rc::gen::oneOf(rc::gen::inRange(0, 4), rc::gen::inRange(0, 61))),
+      rc::gen::set(&GlmGdParams::log_cond, rc::gen::inRange(0, 17)),
+      rc::gen::set(&GlmGdParams::log_scale, rc::gen::inRange(-4, 5)),
+      rc::gen::set(&GlmGdParams::phi_kind, rc::gen::weightedElement<int>({{3, 0}, {4, 1}, {3, 2}})),
+      rc::gen::set(&GlmGdParams::phi_param, rc::gen::inRange(0, 21)),
+      rc::gen::set(&GlmGdParams::start_mode, rc::gen::inRange(0, 3)),
+      rc::gen::set(&GlmGdParams::start_exp, rc::gen::inRange(0, 13)),
+      rc::gen::set(&GlmGdParams::step_mode, rc::gen::weightedElement<int>({{3, 0}, {6, 1}, {1, 2}})),
+      rc::gen::set(&GlmGdParams::step_param, rc::gen::inRange(1, 1001)),
+      rc::gen::set(&GlmGdParams::iterations, rc::gen::inRange(1, 301)),
+      rc::gen::set(&GlmGdParams::lambda_tenths, rc::gen::inRange(1, 11)),
+      rc::gen::set(&GlmGdParams::seed, rc::gen::arbitrary<std::uint64_t>()));
+  return rc::gen::map(params, [with_lambda](const GlmGdParams& q) {
+    RandomSource rng(q.seed);
+    const int n = q.n, p = q.n + q.p_extra;
+    Matrix<double> x = matrix_with_condition(n, p, std::pow(10.0, q.log_cond / 4.0), rng) *
+                       std::pow(10.0, q.log_scale / 4.0);
+    Json j;
+    Json rows = Json::array();
+    for (int i = 0; i < n; ++i) {
+      Json row = Json::array();
+      for (int k = 0; k < p; ++k) {
+        const std::string s = short_decimal(x(i, k), 12);
+        x(i, k) = std::stod(s);
+        row.push_back(s);
+      }
+      rows.push_back(row);
+    }
+    j["X"] = rows;
+    os19::Activation<double> phi;
+    if (q.phi_kind == 0) {
+      j["phi"] = {{"name", "identity"}};
+    } else if (q.phi_kind == 1) {
+      const std::string c = short_decimal(-0.9 + 0.195 * q.phi_param, 6);
+      j["phi"] = {{"name", "tanh_plus"}, {"c", c}};
+      phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
+    } else {
+      const std::string a = short_decimal((q.phi_param + 1) / 21.0, 6);
+      j["phi"] = {{"name", "leaky_softplus"}, {"a", a}};
+      phi = {os19::ActivationKind::kLeakySoftplus, std::stod(a)};
+    }
+    Vector<double> theta0 = gaussian_vector(p, rng) / std::sqrt(static_cast<double>(p));
+    Vector<double> y;
+    if (q.start_mode == 0) {
+      // y = phi(X (theta0 + delta)) with ||delta|| = 10^(-start_exp/2): a
+      // solution at distance about ||delta|| (closer if delta hits null(X)).
+      const Vector<double> target = theta0 + std::pow(10.0, -q.start_exp / 2.0) *
+                                                 random_unit_vector(p, rng);
+      y = x * target;
+      for (int i = 0; i < n; ++i) y(i) = phi.value(y(i));
+    } else if (q.start_mode == 1) {
+      theta0 *= std::pow(10.0, q.start_exp / 4.0);
+      y = gaussian_vector(n, rng) * std::pow(10.0, q.start_exp / 4.0);
+    } else {
+      theta0.setZero();
+      y = gaussian_vector(n, rng);
+    }
+    j["theta0"] = Json::array();
+    for (int k = 0; k < p; ++k) j["theta0"].push_back(short_decimal(theta0(k), 12));
+    j["y"] = Json::array();
+    for (int i = 0; i < n; ++i) j["y"].push_back(short_decimal(y(i), 12));
+    double fraction = 1.0;
+    if (q.step_mode == 1) fraction = q.step_param / 1000.0;
+    if (q.step_mode == 2) fraction = 1.0 + q.step_param / 1000.0;
+    j["eta_fraction"] = short_decimal(fraction, 6);
+    j["iterations"] = q.iterations;
+    if (with_lambda) {
+      int tenths = q.lambda_tenths;
+      // With L > 0, lambda = 1 leaves no positive step (2(1 - lambda) = 0).
+      if (q.phi_kind != 0 && tenths == 10) tenths = 9;
+      j["lambda"] = short_decimal(tenths / 10.0, 3);
+    }
+    return j;
+  });
+}
+
+void validate_glm_gd(const Json& j) {
+  auto [n, p] = matrix_shape(j, "X");
+  if (n < 1 || p < 1) throw InputError("field 'X': must be non-empty");
+  if (n > p) throw InputError(fmt::format("field 'X': n = {} > p = {} (the theorems need n <= p)", n, p));
+  read_matrix<double>(j, "X");
+  read_vector<double>(j, "y", n);
+  read_vector<double>(j, "theta0", p);
+  os19::read_activation<double>(j, "phi");
+  const bool has_eta = has_field(j, "eta"), has_fraction = has_field(j, "eta_fraction");
+  if (has_eta == has_fraction) throw InputError("give exactly one of 'eta' and 'eta_fraction'");
+  if (has_eta && !(read_real<double>(j, "eta") > 0)) throw InputError("field 'eta': must be > 0");
+  if (has_fraction && !(read_real<double>(j, "eta_fraction") > 0)) {
+    throw InputError("field 'eta_fraction': must be > 0");
+  }
+  read_integer(j, "iterations", 1, 100000);
+  if (has_field(j, "lambda")) {
+    const double l = read_real<double>(j, "lambda");
+    if (!(l > 0 && l <= 1)) throw InputError("field 'lambda': must be in (0, 1]");
+  }
+}
+
+/// Worst iterate of "lhs_t <= bound" over t = 1..T (t = 0 is equality or trivial).
+template <class S>
+struct Worst {
+  S measured = 0, bound = 0, error = 0, ratio = -1;
+  long iteration = -1;
+  S key = 0;
+  /// Keeps the iterate whose credible ratio (lhs - err)/rhs is largest, so a
+  /// rounding-dominated iterate (bound ~ 0, e.g. exact convergence) does not
+  /// mask a clear violation or the tightest clear margin elsewhere.
+  void offer(long t, const S& lhs, const S& rhs, const S& err) {
+    const S credible = lhs - err;
+    const S k = rhs > 0 ? S(credible / rhs) : S(credible > 0 ? 1e300 : -1e300);
+    if (iteration < 0 || k > key) {
+      key = k;
+      ratio = rhs > 0 ? S(lhs / rhs) : S(0);
+      measured = lhs;
+      bound = rhs;
+      error = err;
+      iteration = t;
+    }
+  }
+};
+
+template <class S>
+Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
+  using std::sqrt;
+  using std::abs;
+  const Matrix<S> x = read_matrix<S>(j, "X");
+  const Eigen::Index n = x.rows(), p = x.cols();
+  const Vector<S> y = read_vector<S>(j, "y", n);
+  const Vector<S> theta0 = read_vector<S>(j, "theta0", p);
+  const os19::Activation<S> phi = os19::read_activation<S>(j, "phi");
+  const long iterations = static_cast<long>(read_integer(j, "iterations", 1, 100000));
+  const os19::GlmModel<S> model(x, y, phi);
+  const os19::JacobianBounds<S> b = os19::glm_bounds(x, phi);
+  const os19::MatrixBounds<S> mb = os19::matrix_bounds(x);
+  const S r0 = model.residual(theta0).norm();
+  const S u = unit_roundoff<S>();
+  const StepRule rule = step_rule(claim);
+  Outcome o;
+
+  // Constants and the step limit of the theorem the claim belongs to.
+  S alpha = b.alpha, beta = b.beta, lip = b.lipschitz, limit = 0, lambda = S(1) / 2;
+  S mu = 0, smooth = 0;
+  std::vector<HypothesisCheck> hyps;
+  hyps.push_back({"assumption1", b.alpha > 0, Evidence::kCertified,
+                  "alpha = " + to_decimal(b.alpha, 8) + ", beta = " + to_decimal(b.beta, 8) +
+                      " on R^p: " + b.derivation});
+  hyps.push_back({"assumption2b", true, Evidence::kCertified,
+                  "L = " + to_decimal(b.lipschitz, 8) + " on R^p (Section 9.7 argument)"});
+  auto min_ratio = [&](const S& a) { return lip * r0 > 0 ? std::min(S(1), a) : S(1); };
+  switch (rule) {
+    case StepRule::kThm21:
+      limit = min_ratio(lip * r0 > 0 ? S(alpha * alpha / (lip * r0)) : S(1)) / (2 * beta * beta);
+      break;
+    case StepRule::kThm93: {
+      if (has_field(j, "lambda")) lambda = read_real<S>(j, "lambda");
+      const S second = lip * r0 > 0 ? S(2 * (1 - lambda) * alpha * alpha / (lip * r0)) : lambda;
+      limit = std::min(lambda, second) / (beta * beta);
+      hyps.push_back({"lambda", lambda > 0 && lambda <= 1, Evidence::kCertified,
+                      "lambda = " + to_decimal(lambda, 6)});
+      break;
+    }
+    case StepRule::kThm22: {
+      const os19::MatrixBounds<S> j0 = os19::jacobian_at_point<S>(model.jacobian(theta0));
+      alpha = j0.sigma_min_lower / 2;
+      beta = 2 * j0.norm_upper;
+      limit = S(1) / (2 * beta * beta);
+      hyps[0] = {"conditions.at.theta0", alpha > 0, Evidence::kCertified,
+                 "2 alpha = sigma_min(J(theta0)) >= " + to_decimal(j0.sigma_min_lower, 8) +
+                     ", beta/2 = ||J(theta0)|| <= " + to_decimal(j0.norm_upper, 8) +
+                     " (Weyl-shifted SVD of the computed Jacobian)"};
+      const S lhs = alpha * alpha, rhs = 4 * lip * r0;
+      hyps.push_back({"eq2.6", lhs >= rhs,
+                      abs(lhs - rhs) > 64 * u * (lhs + rhs) ? Evidence::kCertified : Evidence::kEstimated,
+                      "alpha^2 = " + to_decimal(lhs, 8) + " vs 4 L ||y - f(theta0)|| = " +
+                          to_decimal(rhs, 8)});
+      break;
+    }
+    case StepRule::kThm41:
+      limit = S(1) / (mb.norm_upper * mb.norm_upper * phi.big_gamma() * phi.big_gamma());
+      break;
+    case StepRule::kThm52: {
+      // Local PL with mu = alpha^2 (||grad L||^2 = ||J^T r||^2 >= alpha^2 ||r||^2 = 2 alpha^2 L),
+      // smoothness on D = B(theta0, R), R = sqrt(8 L(theta0)/mu) = 2 ||r0|| / alpha:
+      // ||Hess L|| <= beta^2 + M ||r|| ||X||_{2,inf} ||X||_F with ||r|| <= ||r0|| + beta R on D.
+      mu = alpha * alpha;
+      const S radius = alpha > 0 ? S(2 * r0 / alpha) : S(0);
+      smooth = beta * beta + phi.curvature() * mb.row_norm_upper * mb.frobenius *
+                                 (1 + 8 * u * S(static_cast<double>(n + p))) * (r0 + beta * radius);
+      limit = S(1) / smooth;
+      hyps[0] = {"local.pl", mu > 0, Evidence::kCertified,
+                 "mu = alpha^2 = " + to_decimal(mu, 8) + " on R^p (||J^T r|| >= alpha ||r||)"};
+      hyps[1] = {"smoothness", true, Evidence::kCertified,
+                 "L = beta^2 + M ||X||_2,inf ||X||_F (||r0|| + beta R) = " + to_decimal(smooth, 8) +
+                     " on B(theta0, R)"};
+      break;
+    }
+  }
+  if (!(alpha > 0) || !(limit > 0)) {
+    o.ok = false;
+    o.message = "alpha = 0 or a zero step limit: the theorem allows no run on this instance";
+    o.hypotheses = hyps;
+    return o;
+  }
+  S eta;
+  HypothesisCheck step{"step", false, Evidence::kCertified, ""};
+  if (has_field(j, "eta")) {
+    eta = read_real<S>(j, "eta");
+    // The limit is computed from certified (conservative) constants; a step
+    // above it but within the enclosure width of those constants may still
+    // satisfy the hypothesis with the exact constants: undecided, estimated.
+    const S width = 64 * u + 8 * mb.shift / std::max(mb.sigma_min_lower, S(mb.shift));
+    step.holds = eta <= limit * (1 + width);
+    step.evidence = eta <= limit || eta > limit * (1 + width) ? Evidence::kCertified
+                                                              : Evidence::kEstimated;
+  } else {
+    const S fraction = read_real<S>(j, "eta_fraction");
+    eta = fraction * limit;
+    step.holds = fraction <= 1;
+  }
+  step.detail = "eta = " + to_decimal(eta, 8) + ", limit = " + to_decimal(limit, 8);
+  hyps.push_back(step);
+
+  os19::ClosestOptimumResult<S> star;
+  if (needs_optimum(claim)) {
+    star = os19::closest_glm_optimum(x, y, phi, theta0);
+    if (!star.ok()) {
+      o.ok = false;
+      o.message = "closest optimum: " + star.message;
+      return o;
+    }
+  }
+  os19::TrajectoryOptions<S> topt;
+  topt.step = eta;
+  topt.iterations = iterations;
+  topt.beta = b.beta;
+  topt.jacobian_frobenius = phi.big_gamma() * mb.frobenius;
+  topt.lipschitz = b.lipschitz;
+  topt.flops_length = n + p;
+  const os19::Trajectory<S> t = os19::record_gradient_descent<S>(
+      model, theta0, topt, star.ok() ? star.theta_star : Vector<S>());
+  if (!t.ok()) {
+    o.ok = false;
+    o.message = "gradient descent: " + t.message;
+    o.hypotheses = hyps;
+    return o;
+  }
+  // Error of ||theta* - theta0||: theta* - theta0 lies in the row space, so a
+  // residual e in X theta* = phi^{-1}(y) moves it by at most e / sigma_min(X).
+  const S dstar = star.distance;
+  const S dstar_err = star.ok() ? S(star.residual_bound / mb.sigma_min_lower +
+                                     8 * u * S(static_cast<double>(p)) * dstar)
+                                : S(0);
+  const S dr0 = t.residual_error[0];
+  Worst<S> w;
+  const long T = static_cast<long>(t.residual.size()) - 1;
+  S qt = 1;
+  auto rate_offer = [&](long k, const S& q_power, const S& rk, const S& drk) {
+    // ||r_k||^2 against q^k ||r0||^2 (q^k may underflow to 0 when q = 0).
+    const S bound = q_power * r0 * r0;
+    const S err = ((rk + drk) * (rk + drk) - rk * rk) +
+                  bound * (2 * dr0 / r0 + 4 * u * S(static_cast<double>(k + 1)));
+    w.offer(k, rk * rk, bound, err);
+  };
+  const S zeta = (lambda - eta * beta * beta / 2) * alpha;
+  for (long k = 1; k <= T; ++k) {
+    const S rk = t.residual[k], drk = t.residual_error[k];
+    const S dk = t.distance[k], ddk = t.distance_error[k];
+    const S pk = t.path[k], dpk = t.path_error[k];
+    switch (claim) {
+      case GdClaim::kRate21:
+        qt *= 1 - eta * alpha * alpha / 2;
+        rate_offer(k, qt, rk, drk);
+        break;
+      case GdClaim::kPotential21:
+        w.offer(k, alpha / 4 * dk + rk, r0, alpha / 4 * ddk + drk + dr0);
+        break;
+      case GdClaim::kPath21:
+        w.offer(k, pk, 4 * r0 / alpha, dpk + 4 * dr0 / alpha);
+        break;
+      case GdClaim::kDistance23:
+        w.offer(k, dk, 4 * beta / alpha * dstar, ddk + 4 * beta / alpha * dstar_err);
+        break;
+      case GdClaim::kPath23:
+        w.offer(k, pk, 4 * beta / alpha * dstar, dpk + 4 * beta / alpha * dstar_err);
+        break;
+      case GdClaim::kRate93:
+        qt *= 1 - alpha * alpha * lambda * eta;
+        rate_offer(k, qt, rk, drk);
+        break;
+      case GdClaim::kPotential93:
+        w.offer(k, alpha * dk + rk, r0, alpha * ddk + drk + dr0);
+        break;
+      case GdClaim::kPotential93Proved:
+        w.offer(k, zeta * dk + rk, r0, zeta * ddk + drk + dr0);
+        break;
+      case GdClaim::kDistance93:
+        w.offer(k, dk, beta / alpha * dstar, ddk + beta / alpha * dstar_err);
+        break;
+      case GdClaim::kDistance93Proved:
+        w.offer(k, dk, beta / zeta * dstar, ddk + beta / zeta * dstar_err);
+        break;
+      case GdClaim::kPath93:
+        w.offer(k, pk, beta / alpha * dstar, dpk + beta / alpha * dstar_err);
+        break;
+      case GdClaim::kPath93Proved:
+        w.offer(k, pk, beta / zeta * dstar, dpk + beta / zeta * dstar_err);
+        break;
+      case GdClaim::kPathResidual93:
+        w.offer(k, pk, r0 / zeta, dpk + dr0 / zeta);
+        break;
+      case GdClaim::kAll22: {
+        // All three conclusions of Theorem 2.1, normalised: the worst of
+        // ||r_k||^2/(q^k ||r0||^2), (alpha/4 d_k + ||r_k||)/||r0||, P_k alpha/(4 ||r0||).
+        qt *= 1 - eta * alpha * alpha / 2;
+        {
+          const S bound = qt * r0 * r0;
+          const S err = (rk + drk) * (rk + drk) - rk * rk +
+                        bound * (2 * dr0 / r0 + 4 * u * S(static_cast<double>(k + 1)));
+          w.offer(k, rk * rk / (r0 * r0), qt, err / (r0 * r0));
+        }
+        w.offer(k, (alpha / 4 * dk + rk) / r0, S(1), (alpha / 4 * ddk + drk + dr0) / r0);
+        w.offer(k, pk * alpha / (4 * r0), S(1), (dpk + 4 * dr0 / alpha) * alpha / (4 * r0));
+        break;
+      }
+      case GdClaim::kDistanceRate41: {
+        qt *= 1 - eta * phi.gamma() * phi.gamma() * mb.sigma_min_lower * mb.sigma_min_lower;
+        const S hk = t.to_reference[k], dhk = t.reference_error[k];
+        const S bound = qt * dstar;
+        w.offer(k, hk, bound, dhk + qt * dstar_err + bound * 4 * u * S(static_cast<double>(k + 1)));
+        break;
+      }
+      case GdClaim::kPath41: {
+        const S g2 = phi.gamma() * phi.gamma(), G2 = phi.big_gamma() * phi.big_gamma();
+        const S kappa2 = mb.norm_upper * mb.norm_upper / (mb.sigma_min_lower * mb.sigma_min_lower);
+        w.offer(k, pk, G2 / g2 * kappa2 * dstar, dpk + G2 / g2 * kappa2 * dstar_err);
+        break;
+      }
+      case GdClaim::kRate52: {
+        // L(theta_k) <= (1 - eta mu)^k L(theta0) <=> ||r_k||^2 <= (1 - eta mu)^k ||r0||^2.
+        qt *= 1 - eta * mu;
+        rate_offer(k, qt, rk, drk);
+        break;
+      }
+      case GdClaim::kPotential52: {
+        // sqrt(mu/8) d + sqrt(L(theta_k)) <= sqrt(L(theta0)), sqrt(L) = ||r|| / sqrt 2.
+        const S s2 = sqrt(S(2));
+        w.offer(k, sqrt(mu / 8) * dk + rk / s2, r0 / s2,
+                sqrt(mu / 8) * ddk + (drk + dr0) / s2 + 4 * u * r0);
+        break;
+      }
+      case GdClaim::kPath52:
+        w.offer(k, pk, sqrt(8 * (r0 * r0 / 2) / mu), dpk + 2 * dr0 / alpha + 4 * u * r0 / alpha);
+        break;
+      case GdClaim::kDistance53:
+        w.offer(k, dk, 2 * smooth / mu * dstar, ddk + 2 * smooth / mu * dstar_err);
+        break;
+      case GdClaim::kPath53:
+        w.offer(k, pk, 2 * smooth / mu * dstar, dpk + 2 * smooth / mu * dstar_err);
+        break;
+    }
+  }
+  o.relation = Relation::kLessEqual;
+  o.measured = widen(w.measured);
+  o.bound = widen(w.bound);
+  o.error = widen(w.error);
+  o.hypotheses = hyps;
+  o.details = {{"n", std::to_string(n)},
+               {"p", std::to_string(p)},
+               {"phi", phi.describe()},
+               {"alpha", to_decimal(alpha, 8)},
+               {"beta", to_decimal(beta, 8)},
+               {"L", to_decimal(lip, 8)},
+               {"eta", to_decimal(eta, 8)},
+               {"eta / limit", to_decimal(S(eta / limit), 6)},
+               {"||y - f(theta0)||", to_decimal(r0, 8)},
+               {"iterations", std::to_string(T)},
+               {"worst iteration", std::to_string(w.iteration)},
+               {"measured / bound", to_decimal(w.ratio, 10)},
+               {"final residual", to_decimal(t.residual.back(), 6)}};
+  if (star.ok()) o.details.push_back({"||theta* - theta0||", to_decimal(dstar, 8)});
+  if (rule == StepRule::kThm93) o.details.push_back({"zeta", to_decimal(zeta, 8)});
+  return o;
+}
+
+struct GdClaimSpec {
+  GdClaim claim;
+  const char* id;
+  const char* source;
+  const char* summary;
+  const char* statement;
+  const char* measurement;
+  const char* notes;
+};
+
+const char* step_text(StepRule r) {
+  switch (r) {
+    case StepRule::kThm21:
+      return "Theorem 2.1 (Assumption 2(b) branch): eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(theta0) - y||)); "
+             "alpha = gamma sigma_min(X), beta = Gamma ||X||, L = M ||X||_2,inf ||X|| (certified on R^p)";
+    case StepRule::kThm93:
+      return "Theorem 9.3 (Assumption 2(b) branch): eta <= 1/beta^2 min(lambda, 2(1-lambda) alpha^2/(L ||r0||)), "
+             "0 < lambda <= 1; certified GLM constants";
+    case StepRule::kThm22:
+      return "Theorem 2.2: 2 alpha <= sigma_min(J(theta0)) <= ||J(theta0)|| <= beta/2 (alpha, beta taken "
+             "as sigma_min/2 and 2 ||J(theta0)||), Assumption 2 with the certified L, (2.6) alpha^2 >= "
+             "4 L ||y - f(theta0)||, eta <= 1/(2 beta^2)";
+    case StepRule::kThm41:
+      return "Theorem 4.1: phi strictly increasing with gamma <= phi' <= Gamma, n <= p, eta <= 1/(||X||^2 Gamma^2)";
+    case StepRule::kThm52:
+      return "Theorem 5.2: local PL with mu = alpha^2 = gamma^2 sigma_min(X)^2 and L-smoothness over "
+             "B(theta0, sqrt(8 L(theta0)/mu)) with L = beta^2 + M ||X||_2,inf ||X||_F (||r0|| + beta R) "
+             "(both certified), eta <= 1/L";
+  }
+  return "";
+}
+
+void register_gd_claims(Registry& registry) {
+  const GdClaimSpec specs[] = {
+      {GdClaim::kRate21, "os19.thm2.1.rate", "Theorem 2.1, eq. (2.3)",
+       "GD residual: ||f(theta_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(theta0) - y||^2",
+       "Under Assumption 1 over B(theta0, 4||f(theta0)-y||/alpha) and Assumption 2 (a) with lambda = 1/2 "
+       "and eta <= 1/(2beta^2), or (b) and eta <= 1/(2beta^2) min(1, alpha^2/(L||f(theta0)-y||)), all GD "
+       "iterates obey ||f(theta_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(theta0) - y||^2.   (2.3)",
+       "max over t = 1..T of ||r_t||^2 / ((1 - eta alpha^2/2)^t ||r_0||^2) against 1", ""},
+      {GdClaim::kPotential21, "os19.thm2.1.potential", "Theorem 2.1, eq. (2.4)",
+       "GD potential: alpha/4 ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
+       "Under the hypotheses of Theorem 2.1, all GD iterates obey (1/4) alpha ||theta_t - theta0||_2 + "
+       "||f(theta_t) - y||_2 <= ||f(theta0) - y||_2.   (2.4)",
+       "max over t = 1..T of alpha/4 ||theta_t - theta0|| + ||r_t|| against ||r_0||", ""},
+      {GdClaim::kPath21, "os19.thm2.1.path", "Theorem 2.1, eq. (2.5)",
+       "GD path length: sum_t ||theta_{t+1} - theta_t|| <= 4 ||f(theta0) - y|| / alpha",
+       "Furthermore, the total gradient path is bounded: sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= "
+       "4 ||f(theta0) - y||_2 / alpha.   (2.5)",
+       "path length of the first T steps (the partial sums are checked; the tail after T is not "
+       "measured) against 4 ||r_0|| / alpha", ""},
+      {GdClaim::kDistance23, "os19.cor2.3.distance", "Corollary 2.3, eq. (2.9)",
+       "GD stays within 4 beta/alpha ||theta* - theta0|| of theta0 (theta* closest optimum)",
+       "Under the setting of Theorem 2.1, with theta* the global optimum closest to theta0, "
+       "||theta_t - theta0||_2 <= 4 (beta/alpha) ||theta* - theta0||_2.   (2.9)",
+       "max over t of ||theta_t - theta0|| against 4 beta/alpha ||theta* - theta0||, theta* = theta0 + "
+       "X^T (X X^T)^{-1} (phi^{-1}(y) - X theta0)", ""},
+      {GdClaim::kPath23, "os19.cor2.3.path", "Corollary 2.3, eq. (2.10)",
+       "GD path length <= 4 beta/alpha ||theta* - theta0||",
+       "Under the setting of Theorem 2.1, sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= 4 (beta/alpha) "
+       "||theta* - theta0||_2.   (2.10)",
+       "path length of the first T steps against 4 beta/alpha ||theta* - theta0||", ""},
+      {GdClaim::kRate93, "os19.thm9.3.rate", "Theorem 9.3, eq. (9.2)",
+       "general lambda: ||f(theta_t) - y||^2 <= (1 - alpha^2 lambda eta)^t ||f(theta0) - y||^2",
+       "Let 0 < lambda <= 1, Assumption 1 over B(theta0, ||r0||/((lambda - eta beta^2/2) alpha)), and (a) "
+       "eta <= lambda/beta^2 or (b) eta <= 1/beta^2 min(lambda, 2(1-lambda) alpha^2/(L ||r0||)). Then "
+       "||f(theta_t) - y||^2 <= (1 - alpha^2 lambda eta)^t ||f(theta0) - y||^2.   (9.2)",
+       "max over t of ||r_t||^2 / ((1 - alpha^2 lambda eta)^t ||r_0||^2) against 1", ""},
+      {GdClaim::kPotential93, "os19.thm9.3.potential", "Section 2, eq. (2.12) (Theorem 9.3 as summarised)",
+       "improved potential as printed: alpha ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
+       "[Theorem 9.3] allows the radius R as small as ||f(theta0) - y||/alpha (2.11) and (2.4) to be "
+       "improved to alpha ||theta_t - theta0||_2 + ||f(theta_t) - y||_2 <= ||f(theta0) - y||_2.   (2.12) "
+       "This requires a smaller learning rate.",
+       "max over t of alpha ||theta_t - theta0|| + ||r_t|| against ||r_0||, under Theorem 9.3's step rule",
+       "Theorem 9.3 itself proves the coefficient zeta = (lambda - eta beta^2/2) alpha < alpha for every "
+       "eta > 0 (sibling os19.thm9.3.potential.as-proved); (2.12) is its limit lambda -> 1, eta -> 0."},
+      {GdClaim::kPotential93Proved, "os19.thm9.3.potential.as-proved", "Theorem 9.3, eq. (9.3)",
+       "(lambda - eta beta^2/2) alpha ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
+       "(lambda - eta beta^2/2) alpha ||theta_t - theta0||_2 + ||f(theta_t) - y||_2 <= ||f(theta0) - y||_2.   (9.3)",
+       "max over t of zeta ||theta_t - theta0|| + ||r_t|| against ||r_0||", ""},
+      {GdClaim::kDistance93, "os19.thm9.3.distance", "Section 2, eq. (2.13)",
+       "as printed: ||theta_t - theta0|| <= beta/alpha ||theta* - theta0||",
+       "Also the approximation ratios in Corollary 2.3 can be improved to ||theta_t - theta0||_2 <= "
+       "(beta/alpha) ||theta* - theta0||_2.   (2.13)",
+       "max over t of ||theta_t - theta0|| against beta/alpha ||theta* - theta0||, under Theorem 9.3's step rule",
+       "Theorem 9.3 proves beta/zeta instead (sibling .as-proved)."},
+      {GdClaim::kDistance93Proved, "os19.thm9.3.distance.as-proved", "Theorem 9.3, eq. (9.5)",
+       "||theta_t - theta0|| <= beta/((lambda - eta beta^2/2) alpha) ||theta* - theta0||",
+       "||theta_t - theta0||_2 <= beta / ((lambda - eta beta^2/2) alpha) ||theta* - theta0||_2.   (9.5)",
+       "max over t of ||theta_t - theta0|| against beta/zeta ||theta* - theta0||", ""},
+      {GdClaim::kPath93, "os19.thm9.3.path", "Section 2, eq. (2.14)",
+       "as printed: path length <= beta/alpha ||theta* - theta0||",
+       "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= (beta/alpha) ||theta* - theta0||_2.   (2.14)",
+       "path of the first T steps against beta/alpha ||theta* - theta0||, under Theorem 9.3's step rule",
+       "Theorem 9.3 proves beta/zeta instead (sibling .as-proved)."},
+      {GdClaim::kPath93Proved, "os19.thm9.3.path.as-proved", "Theorem 9.3, eq. (9.6)",
+       "path length <= beta/((lambda - eta beta^2/2) alpha) ||theta* - theta0||",
+       "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= beta / ((lambda - eta beta^2/2) alpha) ||theta* - theta0||_2.   (9.6)",
+       "path of the first T steps against beta/zeta ||theta* - theta0||", ""},
+      {GdClaim::kPathResidual93, "os19.thm9.3.path.residual", "Theorem 9.3, eq. (9.4)",
+       "path length <= ||f(theta0) - y|| / ((lambda - eta beta^2/2) alpha)",
+       "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= ||f(theta0) - y||_2 / ((lambda - eta beta^2/2) alpha).   (9.4)",
+       "path of the first T steps against ||r_0|| / zeta", ""},
+      {GdClaim::kAll22, "os19.thm2.2", "Theorem 2.2 (conclusions (2.3)-(2.5))",
+       "conditions at theta0 only (+ (2.6)) give (2.3)-(2.5) with eta <= 1/(2 beta^2)",
+       "Suppose 2 alpha <= sigma_min(J(theta0)) <= ||J(theta0)|| <= beta/2, Assumption 2 holds over "
+       "B(theta0, 4||f(theta0)-y||/alpha) and alpha^2 >= 4 L ||y - f(theta0)|| (2.6). Then the conclusions "
+       "of Theorem 2.1 hold with constant learning rate eta <= 1/(2 beta^2).",
+       "max over t and over the three conclusions of the normalised ratios ||r_t||^2/((1 - eta alpha^2/2)^t "
+       "||r_0||^2), (alpha/4 ||theta_t - theta0|| + ||r_t||)/||r_0||, path_t alpha/(4 ||r_0||), against 1",
+       "alpha = sigma_min(J(theta0))/2 and beta = 2 ||J(theta0)|| are the largest/smallest values the "
+       "hypothesis allows. The proof's (2.8) prints '>=' for '<='."},
+      {GdClaim::kDistanceRate41, "os19.thm4.1.rate", "Theorem 4.1, eq. (4.2)",
+       "GLM: ||theta_t - theta*|| <= (1 - eta gamma^2 lambda_min(X X^T))^t ||theta0 - theta*||",
+       "phi strictly increasing, 0 < gamma <= phi' <= Gamma, n <= p, eta <= 1/(||X||^2 Gamma^2), theta* the "
+       "closest global optimum: ||theta_t - theta*||_2 <= (1 - eta gamma^2 lambda_min(X X^T))^t ||theta0 - theta*||_2.   (4.2)",
+       "max over t of ||theta_t - theta*|| / ((1 - eta gamma^2 sigma_min(X)^2)^t ||theta0 - theta*||) against 1",
+       ""},
+      {GdClaim::kPath41, "os19.thm4.1.path", "Theorem 4.1, eq. (4.3)",
+       "GLM path length <= Gamma^2/gamma^2 lambda_max/lambda_min(X X^T) ||theta0 - theta*||",
+       "With a step size on the order of 1/(||X||^2 Gamma^2) the total path length is bounded by "
+       "sum_t ||theta_{t+1} - theta_t||_2 <= (Gamma^2/gamma^2) (lambda_max(X X^T)/lambda_min(X X^T)) ||theta0 - theta*||_2.   (4.3)",
+       "path of the first T steps against the bound, for every eta <= 1/(||X||^2 Gamma^2)",
+       "The proof (Section 9.5) states it for eta = 1/(Gamma^2 ||X||^2), but eta cancels in its argument, "
+       "so it is checked for every eta up to that value."},
+      {GdClaim::kRate52, "os19.thm5.2.rate", "Theorem 5.2, eq. (5.1)",
+       "local PL: L(theta_t) <= (1 - eta mu)^t L(theta0) with eta <= 1/L",
+       "Local PL with mu and L-smoothness over B(theta0, sqrt(8 L(theta0)/mu)), eta <= 1/L: "
+       "L(theta_t) <= (1 - eta mu)^t L(theta0).   (5.1)",
+       "max over t of L(theta_t)/((1 - eta mu)^t L(theta0)) against 1, on GLM least-squares losses", ""},
+      {GdClaim::kPotential52, "os19.thm5.2.potential", "Theorem 5.2, eq. (5.2)",
+       "sqrt(mu/8) ||theta_t - theta0|| + sqrt(L(theta_t)) <= sqrt(L(theta0))",
+       "sqrt(mu/8) ||theta_t - theta0||_2 + sqrt(L(theta_t)) <= sqrt(L(theta0)).   (5.2)",
+       "max over t of sqrt(mu/8) ||theta_t - theta0|| + sqrt(L(theta_t)) against sqrt(L(theta0))", ""},
+      {GdClaim::kPath52, "os19.thm5.2.path", "Theorem 5.2, eq. (5.3)",
+       "path length <= sqrt(8 L(theta0)/mu)",
+       "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= sqrt(8 L(theta0)/mu).   (5.3)",
+       "path of the first T steps against sqrt(8 L(theta0)/mu)", ""},
+      {GdClaim::kDistance53, "os19.cor5.3.distance", "Corollary 5.3, eq. (5.4)",
+       "||theta_t - theta0|| <= 2 L/mu ||theta* - theta0||",
+       "||theta_t - theta0||_2 <= 2 (L/mu) ||theta* - theta0||_2.   (5.4)",
+       "max over t of ||theta_t - theta0|| against 2 L/mu ||theta* - theta0||", ""},
+      {GdClaim::kPath53, "os19.cor5.3.path", "Corollary 5.3, eq. (5.5)",
+       "path length <= 2 L/mu ||theta* - theta0||",
+       "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= 2 (L/mu) ||theta* - theta0||_2.   (5.5)",
+       "path of the first T steps against 2 L/mu ||theta* - theta0||", ""},
+  };
+  for (const GdClaimSpec& s : specs) {
+    Claim c;
+    c.id = s.id;
+    c.paper = "os19";
+    c.source = s.source;
+    c.summary = s.summary;
+    c.statement = s.statement;
+    c.kind = ClaimKind::kExplicit;
+    const StepRule rule = step_rule(s.claim);
+    c.hypotheses = {{"assumption1", "Assumption 1 (Jacobian spectrum) over the theorem's ball D"},
+                    {"assumption2b", "Assumption 2 (b) (Lipschitz Jacobian) over D"},
+                    {"step", step_text(rule)}};
+    if (rule == StepRule::kThm93) c.hypotheses.push_back({"lambda", "0 < lambda <= 1"});
+    if (rule == StepRule::kThm22) c.hypotheses.push_back({"eq2.6", "alpha^2 >= 4 L ||y - f(theta0)|| (2.6)"});
+    c.measurement = std::string("GLM f = phi(X theta) (phi = identity: linear regression), GD from theta0 "
+                                "for T steps; every iterate t = 1..T is checked and the worst reported. ") +
+                    s.measurement + ".";
+    c.generator_info =
+        "n in [1, 30] (small n favoured), p = n + [0, 60], cond(X) in [1, 1e4], ||X|| in [0.1, 10]; phi "
+        "identity / tanh_plus c in [-0.9, 3] / leaky_softplus a in [0.05, 1]; theta0 near a solution "
+        "(distance 1e-6..1), far (theta0, y of size up to 1e3) or theta0 = 0; eta at the theorem's "
+        "limit (30%), below it (60%, fraction 1e-3..1) or above (10%, outside the hypothesis); T in [1, 300].";
+    c.instance_schema = kGlmInstanceSchema;
+    c.notes = s.notes;
+    c.default_cases = 100;
+    c.generator = glm_gd_generator(rule == StepRule::kThm93);
+    c.validate = validate_glm_gd;
+    const GdClaim which = s.claim;
+    c.evaluate = make_evaluator([which]<class S>(const Json& j) { return evaluate_glm_gd<S>(j, which); });
+    registry.add(std::move(c));
+  }
+}
+
 }  // namespace
 
 void register_os19(Registry& registry) {
@@ -566,6 +1217,7 @@ void register_os19(Registry& registry) {
     c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_gd_example<S>(j); });
     registry.add(std::move(c));
   }
+  register_gd_claims(registry);
 }
 
 }  // namespace thmcheck::checks
