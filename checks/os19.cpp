@@ -651,21 +651,31 @@ void validate_glm_gd(const Json& j) {
   }
 }
 
-/// Worst iterate of "lhs_t <= bound" over t = 1..T (t = 0 is equality or trivial).
+/// Worst iterate of "lhs_t <= bound_t" over t = 1..T (t = 0 is equality or
+/// trivial). Priority: a clear violation (lhs - err > bound; the largest
+/// lhs/bound), else an iterate undecided at this precision (|lhs - bound| <=
+/// err, so the engine climbs the precision ladder), else the clear pass with
+/// the largest lhs/bound.
 template <class S>
 struct Worst {
   S measured = 0, bound = 0, error = 0, ratio = -1;
   long iteration = -1;
-  S key = 0;
-  /// Keeps the iterate whose credible ratio (lhs - err)/rhs is largest, so a
-  /// rounding-dominated iterate (bound ~ 0, e.g. exact convergence) does not
-  /// mask a clear violation or the tightest clear margin elsewhere.
-  void offer(long t, const S& lhs, const S& rhs, const S& err) {
-    const S credible = lhs - err;
-    const S k = rhs > 0 ? S(credible / rhs) : S(credible > 0 ? 1e300 : -1e300);
-    if (iteration < 0 || k > key) {
-      key = k;
-      ratio = rhs > 0 ? S(lhs / rhs) : S(0);
+  int category = -1;  // 2 violation, 1 undecided, 0 pass
+  /// Claim-specific slack, max over decided iterates (1 = attained): for rates
+  /// log(q^t)/log(lhs_t/lhs_0) (promised over achieved exponent); for
+  /// potentials c d_t / (||r_0|| - ||r_t||) (share of the residual decrease spent
+  /// on distance); otherwise lhs/bound.
+  S tightness = 0;
+  void offer(long t, const S& lhs, const S& rhs, const S& err, const S& slack = S(-1)) {
+    const int cat = lhs - err > rhs ? 2 : (lhs + err >= rhs ? 1 : 0);
+    const S r = rhs > 0 ? S(lhs / rhs) : S(lhs > 0 ? 1e300 : 0);
+    if (cat != 1) {
+      const S value = slack >= 0 ? slack : r;
+      if (is_finite(value) && value > tightness) tightness = value;
+    }
+    if (iteration < 0 || cat > category || (cat == category && cat != 1 && r > ratio)) {
+      category = cat;
+      ratio = r;
       measured = lhs;
       bound = rhs;
       error = err;
@@ -814,7 +824,14 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
     const S bound = q_power * r0 * r0;
     const S err = ((rk + drk) * (rk + drk) - rk * rk) +
                   bound * (2 * dr0 / r0 + 4 * u * S(static_cast<double>(k + 1)));
-    w.offer(k, rk * rk, bound, err);
+    using std::log;
+    const S slack = q_power > 0 && q_power < 1 && rk < r0 && rk > 0
+                        ? S(log(q_power) / log(rk * rk / (r0 * r0)))
+                        : S(0);
+    w.offer(k, rk * rk, bound, err, slack);
+  };
+  auto spent = [&](const S& coefficient, const S& dk, const S& rk) {
+    return rk < r0 ? S(coefficient * dk / (r0 - rk)) : S(0);
   };
   const S zeta = (lambda - eta * beta * beta / 2) * alpha;
   for (long k = 1; k <= T; ++k) {
@@ -827,7 +844,7 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
         rate_offer(k, qt, rk, drk);
         break;
       case GdClaim::kPotential21:
-        w.offer(k, alpha / 4 * dk + rk, r0, alpha / 4 * ddk + drk + dr0);
+        w.offer(k, alpha / 4 * dk + rk, r0, alpha / 4 * ddk + drk + dr0, spent(alpha / 4, dk, rk));
         break;
       case GdClaim::kPath21:
         w.offer(k, pk, 4 * r0 / alpha, dpk + 4 * dr0 / alpha);
@@ -843,10 +860,10 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
         rate_offer(k, qt, rk, drk);
         break;
       case GdClaim::kPotential93:
-        w.offer(k, alpha * dk + rk, r0, alpha * ddk + drk + dr0);
+        w.offer(k, alpha * dk + rk, r0, alpha * ddk + drk + dr0, spent(alpha, dk, rk));
         break;
       case GdClaim::kPotential93Proved:
-        w.offer(k, zeta * dk + rk, r0, zeta * ddk + drk + dr0);
+        w.offer(k, zeta * dk + rk, r0, zeta * ddk + drk + dr0, spent(zeta, dk, rk));
         break;
       case GdClaim::kDistance93:
         w.offer(k, dk, beta / alpha * dstar, ddk + beta / alpha * dstar_err);
@@ -871,9 +888,12 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
           const S bound = qt * r0 * r0;
           const S err = (rk + drk) * (rk + drk) - rk * rk +
                         bound * (2 * dr0 / r0 + 4 * u * S(static_cast<double>(k + 1)));
-          w.offer(k, rk * rk / (r0 * r0), qt, err / (r0 * r0));
+          using std::log;
+          w.offer(k, rk * rk / (r0 * r0), qt, err / (r0 * r0),
+                  qt > 0 && qt < 1 && rk < r0 && rk > 0 ? S(log(qt) / log(rk * rk / (r0 * r0))) : S(0));
         }
-        w.offer(k, (alpha / 4 * dk + rk) / r0, S(1), (alpha / 4 * ddk + drk + dr0) / r0);
+        w.offer(k, (alpha / 4 * dk + rk) / r0, S(1), (alpha / 4 * ddk + drk + dr0) / r0,
+                spent(alpha / 4, dk, rk));
         w.offer(k, pk * alpha / (4 * r0), S(1), (dpk + 4 * dr0 / alpha) * alpha / (4 * r0));
         break;
       }
@@ -881,7 +901,9 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
         qt *= 1 - eta * phi.gamma() * phi.gamma() * mb.sigma_min_lower * mb.sigma_min_lower;
         const S hk = t.to_reference[k], dhk = t.reference_error[k];
         const S bound = qt * dstar;
-        w.offer(k, hk, bound, dhk + qt * dstar_err + bound * 4 * u * S(static_cast<double>(k + 1)));
+        using std::log;
+        w.offer(k, hk, bound, dhk + qt * dstar_err + bound * 4 * u * S(static_cast<double>(k + 1)),
+                qt > 0 && qt < 1 && hk < dstar && hk > 0 ? S(log(qt) / log(hk / dstar)) : S(0));
         break;
       }
       case GdClaim::kPath41: {
@@ -900,7 +922,7 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
         // sqrt(mu/8) d + sqrt(L(theta_k)) <= sqrt(L(theta0)), sqrt(L) = ||r|| / sqrt 2.
         const S s2 = sqrt(S(2));
         w.offer(k, sqrt(mu / 8) * dk + rk / s2, r0 / s2,
-                sqrt(mu / 8) * ddk + (drk + dr0) / s2 + 4 * u * r0);
+                sqrt(mu / 8) * ddk + (drk + dr0) / s2 + 4 * u * r0, spent(sqrt(mu / 8) * s2, dk, rk));
         break;
       }
       case GdClaim::kPath52:
@@ -931,6 +953,7 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
                {"iterations", std::to_string(T)},
                {"worst iteration", std::to_string(w.iteration)},
                {"measured / bound", to_decimal(w.ratio, 10)},
+               {"tightness", to_decimal(w.tightness, 6)},
                {"final residual", to_decimal(t.residual.back(), 6)}};
   if (star.ok()) o.details.push_back({"||theta* - theta0||", to_decimal(dstar, 8)});
   if (rule == StepRule::kThm93) o.details.push_back({"zeta", to_decimal(zeta, 8)});
@@ -1117,6 +1140,339 @@ void register_gd_claims(Registry& registry) {
   }
 }
 
+
+// ===========================================================================
+// Theorem 4.3: one-hidden-layer network x -> v^T phi(W x), trained over W
+// with v fixed, ||v|| = 1, n <= d.
+
+enum class NetClaim { kRate, kPotential, kRateProved, kPotentialProved };
+
+constexpr const char* kNetworkInstanceSchema =
+    "{\"X\": n x d array of rows (n <= d), \"y\": [n], \"v\": [k] (unit norm), \"phi\": activation "
+    "as for the GLM claims, \"W0\": k x d array of rows, and either \"eta\" or \"eta_fraction\" (of "
+    "the step limit of the claim: printed (4.x) limit, or Theorem 2.1's for .as-proved), "
+    "\"iterations\": T in [1, 100000]}";
+
+struct NetParams {
+  int n;
+  int d_extra;
+  int k;
+  int log_cond;
+  int phi_kind;
+  int phi_param;
+  int sharp_exp;
+  int start_mode;
+  int start_exp;
+  int step_mode;
+  int step_param;
+  int iterations;
+  std::uint64_t seed;
+};
+
+rc::Gen<Json> network_generator() {
+  auto params = rc::gen::build<NetParams>(
+      rc::gen::set(&NetParams::n, rc::gen::inRange(1, 11)),
+      rc::gen::set(&NetParams::d_extra, rc::gen::inRange(0, 21)),
+      rc::gen::set(&NetParams::k, rc::gen::inRange(1, 7)),
+      rc::gen::set(&NetParams::log_cond, rc::gen::inRange(0, 13)),
+      rc::gen::set(&NetParams::phi_kind, rc::gen::weightedElement<int>({{1, 0}, {5, 1}, {3, 2}})),
+      rc::gen::set(&NetParams::phi_param, rc::gen::inRange(0, 21)),
+      rc::gen::set(&NetParams::sharp_exp, rc::gen::weightedElement<int>({{4, 0}, {1, 2}, {1, 4}, {1, 8}})),
+      rc::gen::set(&NetParams::start_mode, rc::gen::inRange(0, 3)),
+      rc::gen::set(&NetParams::start_exp, rc::gen::inRange(0, 9)),
+      rc::gen::set(&NetParams::step_mode, rc::gen::weightedElement<int>({{3, 0}, {6, 1}, {1, 2}})),
+      rc::gen::set(&NetParams::step_param, rc::gen::inRange(1, 1001)),
+      rc::gen::set(&NetParams::iterations, rc::gen::inRange(1, 201)),
+      rc::gen::set(&NetParams::seed, rc::gen::arbitrary<std::uint64_t>()));
+  return rc::gen::map(params, [](const NetParams& q) {
+    RandomSource rng(q.seed);
+    const int n = q.n, d = q.n + q.d_extra, k = q.k;
+    Matrix<double> x = matrix_with_condition(n, d, std::pow(10.0, q.log_cond / 4.0), rng);
+    auto decimal_matrix = [](Matrix<double>& m) {
+      Json rows = Json::array();
+      for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        Json row = Json::array();
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+          const std::string s = short_decimal(m(i, c), 12);
+          m(i, c) = std::stod(s);
+          row.push_back(s);
+        }
+        rows.push_back(row);
+      }
+      return rows;
+    };
+    Json j;
+    j["X"] = decimal_matrix(x);
+    // v: a unit vector with exactly representable entries would need care;
+    // we give 17-digit decimals and the claim uses the exact ||v|| it reads.
+    const Vector<double> v = random_unit_vector(k, rng);
+    j["v"] = vector_to_json<double>(v);
+    os19::Activation<double> phi;
+    if (q.phi_kind == 0) {
+      j["phi"] = {{"name", "identity"}};
+    } else if (q.phi_kind == 1) {
+      const std::string c = short_decimal(-0.9 + 0.195 * q.phi_param, 6);
+      const std::string s = short_decimal(std::pow(10.0, q.sharp_exp / 4.0), 6);
+      j["phi"] = {{"name", "tanh_plus"}, {"c", c}, {"s", s}};
+      phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
+      phi.sharpness = std::stod(s);
+    } else {
+      const std::string a = short_decimal((q.phi_param + 1) / 21.0, 6);
+      j["phi"] = {{"name", "leaky_softplus"}, {"a", a}};
+      phi = {os19::ActivationKind::kLeakySoftplus, std::stod(a)};
+    }
+    Matrix<double> w0 = gaussian_matrix(k, d, rng) / std::sqrt(static_cast<double>(d));
+    if (q.start_mode == 1) w0 *= std::pow(10.0, q.start_exp / 4.0);
+    if (q.start_mode == 2) w0.setZero();
+    j["W0"] = decimal_matrix(w0);
+    Vector<double> y(n);
+    if (q.start_mode == 0) {
+      // Labels from a nearby network: W0 + 10^(-start_exp/2) G.
+      const Matrix<double> w = w0 + std::pow(10.0, -q.start_exp / 2.0) * gaussian_matrix(k, d, rng) /
+                                        std::sqrt(static_cast<double>(k * d));
+      for (int i = 0; i < n; ++i) {
+        double f = 0;
+        for (int l = 0; l < k; ++l) f += v(l) * phi.value(w.row(l).dot(x.row(i)));
+        y(i) = f;
+      }
+    } else {
+      y = gaussian_vector(n, rng) * std::pow(10.0, q.start_exp / 4.0);
+    }
+    j["y"] = Json::array();
+    for (int i = 0; i < n; ++i) j["y"].push_back(short_decimal(y(i), 12));
+    double fraction = 1.0;
+    if (q.step_mode == 1) fraction = q.step_param / 1000.0;
+    if (q.step_mode == 2) fraction = 1.0 + q.step_param / 1000.0;
+    j["eta_fraction"] = short_decimal(fraction, 6);
+    j["iterations"] = q.iterations;
+    return j;
+  });
+}
+
+void validate_network(const Json& j) {
+  auto [n, d] = matrix_shape(j, "X");
+  if (n < 1 || d < 1) throw InputError("field 'X': must be non-empty");
+  if (n > d) throw InputError(fmt::format("field 'X': n = {} > d = {} (Theorem 4.3 needs n <= d)", n, d));
+  read_matrix<double>(j, "X");
+  read_vector<double>(j, "y", n);
+  const Vector<double> v = read_vector<double>(j, "v");
+  if (v.size() < 1) throw InputError("field 'v': must be non-empty");
+  read_matrix<double>(j, "W0", v.size(), d);
+  os19::read_activation<double>(j, "phi");
+  const bool has_eta = has_field(j, "eta"), has_fraction = has_field(j, "eta_fraction");
+  if (has_eta == has_fraction) throw InputError("give exactly one of 'eta' and 'eta_fraction'");
+  if (has_eta && !(read_real<double>(j, "eta") > 0)) throw InputError("field 'eta': must be > 0");
+  if (has_fraction && !(read_real<double>(j, "eta_fraction") > 0)) {
+    throw InputError("field 'eta_fraction': must be > 0");
+  }
+  read_integer(j, "iterations", 1, 100000);
+}
+
+template <class S>
+Outcome evaluate_network(const Json& j, NetClaim claim) {
+  using std::abs;
+  using std::log;
+  const Matrix<S> x = read_matrix<S>(j, "X");
+  const Eigen::Index n = x.rows(), d = x.cols();
+  const Vector<S> y = read_vector<S>(j, "y", n);
+  const Vector<S> v = read_vector<S>(j, "v");
+  const Eigen::Index k = v.size();
+  const Matrix<S> w0 = read_matrix<S>(j, "W0", k, d);
+  const os19::Activation<S> phi = os19::read_activation<S>(j, "phi");
+  const long iterations = static_cast<long>(read_integer(j, "iterations", 1, 100000));
+  const os19::NetworkModel<S> model(x, y, v, phi);
+  Vector<S> theta0(k * d);
+  for (Eigen::Index l = 0; l < k; ++l) theta0.segment(l * d, d) = w0.row(l).transpose();
+  const os19::MatrixBounds<S> mb = os19::matrix_bounds(x);
+  const os19::JacobianBounds<S> b = os19::network_bounds(x, v, phi);
+  const S r0 = model.residual(theta0).norm();
+  const S u = unit_roundoff<S>();
+  const S g = phi.gamma(), G = phi.big_gamma(), m = phi.curvature();
+  const S smin = mb.sigma_min_lower, xn = mb.norm_upper, x2inf = mb.row_norm_upper;
+  Outcome o;
+  std::vector<HypothesisCheck> hyps;
+  const S vnorm = v.norm();
+  const S vtol = 16 * u * S(static_cast<double>(k + 2));
+  hyps.push_back({"v.unit", abs(vnorm - 1) <= vtol,
+                  abs(vnorm - 1) <= vtol ? Evidence::kCertified : Evidence::kCertified,
+                  "||v|| = " + to_decimal(vnorm, 20)});
+  hyps.push_back({"n.le.d", n <= d, Evidence::kCertified, fmt::format("n = {}, d = {}", n, d)});
+  hyps.push_back({"phi.bounds", g > 0, Evidence::kCertified,
+                  phi.describe() + ": gamma = " + to_decimal(g, 6) + ", Gamma = " + to_decimal(G, 6) +
+                      ", M = " + to_decimal(m, 6)});
+  const bool proved = claim == NetClaim::kRateProved || claim == NetClaim::kPotentialProved;
+  // alpha = gamma sigma_min(X), beta = Gamma ||X|| (Section 9.7, ||v|| = 1); we use
+  // the ||v||-aware certified values, equal to these up to rounding of ||v||.
+  const S alpha = b.alpha, beta = b.beta, lip = b.lipschitz;
+  S limit;
+  if (proved) {
+    // Theorem 2.1 with L = M ||X||_2,inf ||X|| (what the proof applies).
+    limit = (lip * r0 > 0 ? std::min(S(1), S(alpha * alpha / (lip * r0))) : S(1)) / (2 * beta * beta);
+  } else {
+    // As printed: eta <= 1/(2 Gamma^2 ||X||^2) min(1, gamma^2 sigma_min(X)^2 /
+    // (||X||_2,inf ||X|| ||f(W0) - y||)) -- no M.
+    limit = std::min(S(1), S(g * g * smin * smin / (x2inf * xn * r0))) / (2 * G * G * xn * xn);
+  }
+  if (!(alpha > 0) || !(limit > 0) || !(r0 > 0)) {
+    o.ok = false;
+    o.message = "sigma_min(X) = 0, zero residual or zero step limit: nothing to run";
+    o.hypotheses = hyps;
+    return o;
+  }
+  S eta;
+  HypothesisCheck step{"step", false, Evidence::kCertified, ""};
+  if (has_field(j, "eta")) {
+    eta = read_real<S>(j, "eta");
+    const S width = 64 * u + 8 * mb.shift / std::max(smin, S(mb.shift));
+    step.holds = eta <= limit * (1 + width);
+    step.evidence = eta <= limit || eta > limit * (1 + width) ? Evidence::kCertified : Evidence::kEstimated;
+  } else {
+    const S fraction = read_real<S>(j, "eta_fraction");
+    eta = fraction * limit;
+    step.holds = fraction <= 1;
+  }
+  step.detail = "eta = " + to_decimal(eta, 8) + ", limit = " + to_decimal(limit, 8) +
+                (proved ? " (Theorem 2.1 with L = M ||X||_2,inf ||X||)" : " (as printed in Theorem 4.3)");
+  hyps.push_back(step);
+  const S thm21_limit =
+      (lip * r0 > 0 ? std::min(S(1), S(alpha * alpha / (lip * r0))) : S(1)) / (2 * beta * beta);
+
+  os19::TrajectoryOptions<S> topt;
+  topt.step = eta;
+  topt.iterations = iterations;
+  topt.beta = beta;
+  topt.jacobian_frobenius = G * mb.frobenius * vnorm;
+  topt.lipschitz = lip;
+  topt.flops_length = n + k * d;
+  const os19::Trajectory<S> t = os19::record_gradient_descent<S>(model, theta0, topt);
+  if (!t.ok()) {
+    o.ok = false;
+    o.message = "gradient descent: " + t.message;
+    o.hypotheses = hyps;
+    return o;
+  }
+  const S dr0 = t.residual_error[0];
+  Worst<S> w;
+  const long T = static_cast<long>(t.residual.size()) - 1;
+  S qt = 1;
+  const S c = g * smin / 4;  // gamma sigma_min(X)/4 in (4.8)
+  for (long s = 1; s <= T; ++s) {
+    const S rk = t.residual[s], drk = t.residual_error[s];
+    switch (claim) {
+      case NetClaim::kRate: {
+        qt *= 1 - eta * g * g * smin * smin;
+        const S bound = qt * r0;
+        w.offer(s, rk, bound, drk + qt * dr0 + bound * 4 * u * S(static_cast<double>(s + 1)),
+                qt > 0 && qt < 1 && rk < r0 && rk > 0 ? S(log(qt) / log(rk / r0)) : S(0));
+        break;
+      }
+      case NetClaim::kRateProved: {
+        qt *= 1 - eta * alpha * alpha / 2;
+        const S bound = qt * r0 * r0;
+        w.offer(s, rk * rk, bound,
+                (rk + drk) * (rk + drk) - rk * rk + bound * (2 * dr0 / r0 + 4 * u * S(static_cast<double>(s + 1))),
+                qt > 0 && qt < 1 && rk < r0 && rk > 0 ? S(log(qt) / log(rk * rk / (r0 * r0))) : S(0));
+        break;
+      }
+      case NetClaim::kPotential:
+      case NetClaim::kPotentialProved:
+        w.offer(s, c * t.distance[s] + rk, r0, c * t.distance_error[s] + drk + dr0,
+                rk < r0 ? S(c * t.distance[s] / (r0 - rk)) : S(0));
+        break;
+    }
+  }
+  o.relation = Relation::kLessEqual;
+  o.measured = widen(w.measured);
+  o.bound = widen(w.bound);
+  o.error = widen(w.error);
+  o.hypotheses = hyps;
+  o.details = {{"n", std::to_string(n)},
+               {"d", std::to_string(d)},
+               {"k", std::to_string(k)},
+               {"phi", phi.describe()},
+               {"alpha", to_decimal(alpha, 8)},
+               {"beta", to_decimal(beta, 8)},
+               {"L", to_decimal(lip, 8)},
+               {"eta", to_decimal(eta, 8)},
+               {"eta / Theorem 2.1 limit", to_decimal(S(eta / thm21_limit), 6)},
+               {"||f(W0) - y||", to_decimal(r0, 8)},
+               {"iterations", std::to_string(T)},
+               {"worst iteration", std::to_string(w.iteration)},
+               {"measured / bound", to_decimal(w.ratio, 10)},
+               {"tightness", to_decimal(w.tightness, 6)},
+               {"final residual", to_decimal(t.residual.back(), 6)}};
+  return o;
+}
+
+void register_network_claims(Registry& registry) {
+  struct Spec {
+    NetClaim claim;
+    const char* id;
+    const char* source;
+    const char* summary;
+    const char* statement;
+    const char* measurement;
+    const char* notes;
+  };
+  const char* printed_step =
+      "eta <= 1/(2 Gamma^2 ||X||^2) min(1, gamma^2/(||X||_2,inf ||X||) sigma_min(X)^2/||f(W0) - y||)";
+  const Spec specs[] = {
+      {NetClaim::kRate, "os19.thm4.3.rate", "Theorem 4.3, eq. (4.7)",
+       "network: ||f(W_t) - y|| <= (1 - eta gamma^2 sigma_min(X)^2)^t ||f(W0) - y|| (printed step)",
+       "n <= d, 0 < gamma <= phi' <= Gamma, phi'' <= M, ||v|| = 1, eta <= 1/(2 Gamma^2 ||X||^2) min(1, "
+       "gamma^2/(||X||_2,inf ||X||) sigma_min(X)^2/||f(W0) - y||). Then all GD iterates obey "
+       "||f(W_t) - y||_2 <= (1 - eta gamma^2 sigma_min^2(X))^t ||f(W0) - y||_2.   (4.7)",
+       "max over t of ||r_t|| against (1 - eta gamma^2 sigma_min(X)^2)^t ||r_0||, step as printed",
+       "The proof applies Theorem 2.1, which gives only ||r_t||^2 <= (1 - eta alpha^2/2)^t ||r_0||^2 "
+       "(about half the printed exponent per step) and needs M in the step limit; see .as-proved."},
+      {NetClaim::kPotential, "os19.thm4.3.potential", "Theorem 4.3, eq. (4.8)",
+       "network: gamma sigma_min(X)/4 ||W_t - W0||_F + ||f(W_t) - y|| <= ||f(W0) - y|| (printed step)",
+       "Under the hypotheses of Theorem 4.3: gamma sigma_min(X)/4 ||W_t - W0||_F + ||f(W_t) - y||_2 <= "
+       "||f(W0) - y||_2.   (4.8)",
+       "max over t of gamma sigma_min(X)/4 ||W_t - W0||_F + ||r_t|| against ||r_0||, step as printed",
+       "The printed step omits M; the proof (Theorem 2.1 with L = M ||X||_2,inf ||X||) needs it. "
+       "Sibling .as-proved uses Theorem 2.1's step."},
+      {NetClaim::kRateProved, "os19.thm4.3.rate.as-proved", "Theorem 4.3 via Theorem 2.1 (Section 9.7)",
+       "network: ||r_t||^2 <= (1 - eta alpha^2/2)^t ||r_0||^2, alpha = gamma sigma_min(X), step of Theorem 2.1",
+       "Section 9.7: alpha = gamma sigma_min(X), beta = Gamma ||X||, L = M ||X||_2,inf ||X||, and Theorem "
+       "2.1 applies: ||f(W_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(W0) - y||^2 for eta <= 1/(2 beta^2) "
+       "min(1, alpha^2/(L ||f(W0) - y||)).",
+       "max over t of ||r_t||^2 against (1 - eta alpha^2/2)^t ||r_0||^2", ""},
+      {NetClaim::kPotentialProved, "os19.thm4.3.potential.as-proved", "Theorem 4.3 via Theorem 2.1 (Section 9.7)",
+       "network: (4.8) under Theorem 2.1's step (with M)",
+       "(4.8) with eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||)), L = M ||X||_2,inf ||X||.",
+       "max over t of gamma sigma_min(X)/4 ||W_t - W0||_F + ||r_t|| against ||r_0||", ""},
+  };
+  for (const Spec& s : specs) {
+    Claim c;
+    c.id = s.id;
+    c.paper = "os19";
+    c.source = s.source;
+    c.summary = s.summary;
+    c.statement = s.statement;
+    c.kind = ClaimKind::kExplicit;
+    const bool proved = s.claim == NetClaim::kRateProved || s.claim == NetClaim::kPotentialProved;
+    c.hypotheses = {{"v.unit", "||v||_2 = 1"},
+                    {"n.le.d", "n <= d"},
+                    {"phi.bounds", "0 < gamma <= phi' <= Gamma, |phi''| <= M"},
+                    {"step", proved ? "eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||))" : printed_step}};
+    c.measurement = std::string("GD on W from W0 for T steps, every iterate checked: ") + s.measurement + ".";
+    c.generator_info =
+        "n in [1, 10], d = n + [0, 20], k in [1, 6], v uniform on the sphere, cond(X) in [1, 1e3]; phi "
+        "identity / tanh_plus c in [-0.9, 3], sharpness s in {1, 3.2, 10, 100} / leaky_softplus; W0 "
+        "near a labelling network, large, or 0; eta at the limit (30%), below (60%) or above (10%); T "
+        "in [1, 200].";
+    c.instance_schema = kNetworkInstanceSchema;
+    c.notes = s.notes;
+    c.default_cases = 100;
+    c.generator = network_generator();
+    c.validate = validate_network;
+    const NetClaim which = s.claim;
+    c.evaluate = make_evaluator([which]<class S>(const Json& j) { return evaluate_network<S>(j, which); });
+    registry.add(std::move(c));
+  }
+}
+
 }  // namespace
 
 void register_os19(Registry& registry) {
@@ -1218,6 +1574,7 @@ void register_os19(Registry& registry) {
     registry.add(std::move(c));
   }
   register_gd_claims(registry);
+  register_network_claims(registry);
 }
 
 }  // namespace thmcheck::checks

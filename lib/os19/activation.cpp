@@ -31,7 +31,7 @@ S Activation<S>::value(const S& z) const {
   using std::tanh;
   switch (kind) {
     case ActivationKind::kIdentity: return z;
-    case ActivationKind::kTanhPlus: return z + parameter * tanh(z);
+    case ActivationKind::kTanhPlus: return z + parameter * tanh(sharpness * z) / sharpness;
     case ActivationKind::kLeakySoftplus: return parameter * z + (S(1) - parameter) * softplus(z);
   }
   return z;
@@ -43,7 +43,7 @@ S Activation<S>::derivative(const S& z) const {
   switch (kind) {
     case ActivationKind::kIdentity: return S(1);
     case ActivationKind::kTanhPlus: {
-      const S t = tanh(z);
+      const S t = tanh(sharpness * z);
       return S(1) + parameter * (S(1) - t * t);
     }
     case ActivationKind::kLeakySoftplus: return parameter + (S(1) - parameter) * logistic(z);
@@ -57,8 +57,8 @@ S Activation<S>::second_derivative(const S& z) const {
   switch (kind) {
     case ActivationKind::kIdentity: return S(0);
     case ActivationKind::kTanhPlus: {
-      const S t = tanh(z);
-      return S(-2) * parameter * t * (S(1) - t * t);
+      const S t = tanh(sharpness * z);
+      return S(-2) * parameter * sharpness * t * (S(1) - t * t);
     }
     case ActivationKind::kLeakySoftplus: {
       const S s = logistic(z);
@@ -94,7 +94,7 @@ S Activation<S>::curvature() const {
   using std::sqrt;
   switch (kind) {
     case ActivationKind::kIdentity: return S(0);
-    case ActivationKind::kTanhPlus: return abs(parameter) * S(4) / (S(3) * sqrt(S(3)));
+    case ActivationKind::kTanhPlus: return abs(parameter) * sharpness * S(4) / (S(3) * sqrt(S(3)));
     case ActivationKind::kLeakySoftplus: return (S(1) - parameter) / S(4);
   }
   return S(0);
@@ -104,7 +104,8 @@ template <class S>
 std::string Activation<S>::describe() const {
   switch (kind) {
     case ActivationKind::kIdentity: return "identity";
-    case ActivationKind::kTanhPlus: return fmt::format("tanh_plus(c={})", to_decimal(parameter, 8));
+    case ActivationKind::kTanhPlus:
+      return fmt::format("tanh_plus(c={}, s={})", to_decimal(parameter, 8), to_decimal(sharpness, 6));
     case ActivationKind::kLeakySoftplus:
       return fmt::format("leaky_softplus(a={})", to_decimal(parameter, 8));
   }
@@ -151,6 +152,10 @@ Activation<S> read_activation(const Json& obj, std::string_view key) {
     phi.kind = ActivationKind::kTanhPlus;
     phi.parameter = read_real<S>(a, "c");
     if (!(phi.parameter > -1)) throw InputError(fmt::format("field '{}.c': must be > -1", key));
+    if (has_field(a, "s")) {
+      phi.sharpness = read_real<S>(a, "s");
+      if (!(phi.sharpness > 0)) throw InputError(fmt::format("field '{}.s': must be > 0", key));
+    }
   } else if (name == "leaky_softplus") {
     phi.kind = ActivationKind::kLeakySoftplus;
     phi.parameter = read_real<S>(a, "a");

@@ -14,7 +14,7 @@ namespace thmcheck::os19 {
 /// Members of the activation family.
 enum class ActivationKind {
   kIdentity,       ///< phi(z) = z (linear regression): gamma = Gamma = 1, M = 0
-  kTanhPlus,       ///< phi(z) = z + c tanh z, c > -1
+  kTanhPlus,       ///< phi(z) = z + c tanh(s z)/s, c > -1, sharpness s > 0 (default 1)
   kLeakySoftplus,  ///< phi(z) = a z + (1 - a) log(1 + e^z), 0 < a <= 1
 };
 
@@ -24,6 +24,9 @@ template <class Scalar>
 struct Activation {
   ActivationKind kind = ActivationKind::kIdentity;
   Scalar parameter = 0;
+  /// tanh_plus only: s in z + c tanh(s z)/s. Leaves gamma, Gamma unchanged and
+  /// scales M by s, so it separates the roles of the slope and curvature bounds.
+  Scalar sharpness = 1;
 
   /// phi(z).
   Scalar value(const Scalar& z) const;
@@ -35,7 +38,7 @@ struct Activation {
   Scalar gamma() const;
   /// Gamma = sup phi': 1; max(1, 1 + c); 1.
   Scalar big_gamma() const;
-  /// M = sup |phi''|: 0; |c| 4/(3 sqrt 3) (max of 2 |tanh| sech^2 at tanh^2 = 1/3);
+  /// M = sup |phi''|: 0; |c| s 4/(3 sqrt 3) (max of 2 |tanh| sech^2 at tanh^2 = 1/3);
   /// (1 - a)/4 (max of sigma (1 - sigma)).
   Scalar curvature() const;
   /// "identity", "tanh_plus(c=...)", "leaky_softplus(a=...)".
@@ -64,7 +67,8 @@ Activation<Scalar> read_activation(const Json& obj, std::string_view key);
 
 /// Instance-file schema of an activation, for instance_schema texts.
 inline constexpr const char* kActivationSchema =
-    "{\"name\": \"identity\"} | {\"name\": \"tanh_plus\", \"c\": c > -1} (phi = z + c tanh z) | "
+    "{\"name\": \"identity\"} | {\"name\": \"tanh_plus\", \"c\": c > -1, \"s\": s > 0 (optional, default 1)} "
+    "(phi = z + c tanh(s z)/s) | "
     "{\"name\": \"leaky_softplus\", \"a\": 0 < a <= 1} (phi = a z + (1-a) log(1+e^z))";
 
 extern template struct Activation<double>;
