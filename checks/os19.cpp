@@ -13,6 +13,7 @@
 #include <rapidcheck.h>
 
 #include <cmath>
+#include <limits>
 
 #include "checks/catalog.hpp"
 #include "lib/generators/random_data.hpp"
@@ -23,6 +24,7 @@
 #include "lib/os19/closest_optimum.hpp"
 #include "lib/os19/jacobian_bounds.hpp"
 #include "lib/os19/models.hpp"
+#include "lib/os19/sgd.hpp"
 #include "lib/os19/trajectory.hpp"
 
 namespace thmcheck::checks {
@@ -1473,6 +1475,331 @@ void register_network_claims(Registry& registry) {
   }
 }
 
+
+// ===========================================================================
+// Theorem 3.1: SGD (3.1) on GLM instances.
+
+enum class SgdClaim { kStay, kExpectation };
+
+/// The probability every generated instance of os19.thm3.1.stay is promised:
+/// the generator keeps 1 - (4/nu)(beta/alpha)^(1/p) >= this (checked per case).
+constexpr double kSgdClaimedProbability = 0.8;
+
+constexpr const char* kSgdInstanceSchema =
+    "{\"X\", \"y\", \"phi\", \"theta0\" as for the GLM claims, \"nu\": >= 3, either \"eta\" or "
+    "\"eta_fraction\" (of alpha^2/(nu beta^2 B^2 + nu beta B L ||r0||)), \"iterations\": T in [1, "
+    "100000], \"seed\": SGD index-sequence seed (integer), \"runs\": Monte Carlo runs (expectation "
+    "claim, seeds seed..seed+runs-1)}";
+
+struct SgdParams {
+  int n;
+  int p_extra;
+  int log_cond;
+  int phi_kind;
+  int phi_param;
+  int start_mode;
+  int nu_exp;
+  int step_mode;
+  int step_param;
+  int iterations;
+  std::uint64_t seed;
+};
+
+rc::Gen<Json> sgd_generator(int runs) {
+  auto params = rc::gen::build<SgdParams>(
+      rc::gen::set(&SgdParams::n, rc::gen::inRange(1, 21)),
+      rc::gen::set(&SgdParams::p_extra, rc::gen::inRange(0, 41)),
+      rc::gen::set(&SgdParams::log_cond, rc::gen::inRange(0, 9)),
+      rc::gen::set(&SgdParams::phi_kind, rc::gen::weightedElement<int>({{3, 0}, {4, 1}, {3, 2}})),
+      rc::gen::set(&SgdParams::phi_param, rc::gen::inRange(0, 11)),
+      rc::gen::set(&SgdParams::start_mode, rc::gen::inRange(0, 3)),
+      rc::gen::set(&SgdParams::nu_exp, rc::gen::inRange(0, 5)),
+      rc::gen::set(&SgdParams::step_mode, rc::gen::weightedElement<int>({{3, 0}, {6, 1}, {1, 2}})),
+      rc::gen::set(&SgdParams::step_param, rc::gen::inRange(1, 1001)),
+      rc::gen::set(&SgdParams::iterations, rc::gen::inRange(1, 301)),
+      rc::gen::set(&SgdParams::seed, rc::gen::arbitrary<std::uint64_t>()));
+  return rc::gen::map(params, [runs](const SgdParams& q) {
+    RandomSource rng(q.seed);
+    const int n = q.n;
+    // p >= 8 keeps (beta/alpha)^(1/p) <= (20 * 100)^(1/8) < 2.6, so with nu >= 60
+    // the promised probability 1 - (4/nu)(beta/alpha)^(1/p) stays >= 0.8.
+    const int p = std::max(n, 8) + q.p_extra;
+    Matrix<double> x = matrix_with_condition(n, p, std::pow(10.0, q.log_cond / 4.0), rng);
+    Json j;
+    Json rows = Json::array();
+    for (int i = 0; i < n; ++i) {
+      Json row = Json::array();
+      for (int k = 0; k < p; ++k) {
+        const std::string s = short_decimal(x(i, k), 12);
+        x(i, k) = std::stod(s);
+        row.push_back(s);
+      }
+      rows.push_back(row);
+    }
+    j["X"] = rows;
+    os19::Activation<double> phi;
+    if (q.phi_kind == 0) {
+      j["phi"] = {{"name", "identity"}};
+    } else if (q.phi_kind == 1) {
+      const std::string c = short_decimal(-0.5 + 0.2 * q.phi_param, 6);
+      j["phi"] = {{"name", "tanh_plus"}, {"c", c}};
+      phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
+    } else {
+      const std::string a = short_decimal(0.05 + 0.095 * q.phi_param, 6);
+      j["phi"] = {{"name", "leaky_softplus"}, {"a", a}};
+      phi = {os19::ActivationKind::kLeakySoftplus, std::stod(a)};
+    }
+    Vector<double> theta0 = gaussian_vector(p, rng) / std::sqrt(static_cast<double>(p));
+    Vector<double> y;
+    if (q.start_mode == 0) {
+      y = x * (theta0 + 0.1 * random_unit_vector(p, rng));
+      for (int i = 0; i < n; ++i) y(i) = phi.value(y(i));
+    } else if (q.start_mode == 1) {
+      theta0 *= 10;
+      y = 10 * gaussian_vector(n, rng);
+    } else {
+      theta0.setZero();
+      y = gaussian_vector(n, rng);
+    }
+    j["theta0"] = Json::array();
+    for (int k = 0; k < p; ++k) j["theta0"].push_back(short_decimal(theta0(k), 12));
+    j["y"] = Json::array();
+    for (int i = 0; i < n; ++i) j["y"].push_back(short_decimal(y(i), 12));
+    j["nu"] = short_decimal(60.0 * std::pow(10.0, q.nu_exp / 4.0), 6);
+    double fraction = 1.0;
+    if (q.step_mode == 1) fraction = q.step_param / 1000.0;
+    if (q.step_mode == 2) fraction = 1.0 + q.step_param / 100.0;  // up to 11x: outside
+    j["eta_fraction"] = short_decimal(fraction, 6);
+    j["iterations"] = q.iterations;
+    j["seed"] = static_cast<std::int64_t>(rng.bits() >> 12);
+    if (runs > 1) j["runs"] = runs;
+    return j;
+  });
+}
+
+void validate_sgd(const Json& j) {
+  Json copy = j;
+  copy.erase("nu");
+  copy.erase("seed");
+  copy.erase("runs");
+  validate_glm_gd(copy);
+  if (!(read_real<double>(j, "nu") >= 3)) throw InputError("field 'nu': must be >= 3");
+  read_integer(j, "seed", 0, std::numeric_limits<std::int64_t>::max());
+  if (has_field(j, "runs")) read_integer(j, "runs", 1, 100000);
+}
+
+template <class S>
+Outcome evaluate_sgd(const Json& j, SgdClaim claim) {
+  using std::abs;
+  using std::pow;
+  using std::sqrt;
+  const Matrix<S> x = read_matrix<S>(j, "X");
+  const Eigen::Index n = x.rows(), p = x.cols();
+  const Vector<S> y = read_vector<S>(j, "y", n);
+  const Vector<S> theta0 = read_vector<S>(j, "theta0", p);
+  const os19::Activation<S> phi = os19::read_activation<S>(j, "phi");
+  const long iterations = static_cast<long>(read_integer(j, "iterations", 1, 100000));
+  const S nu = read_real<S>(j, "nu");
+  const auto seed = static_cast<std::uint64_t>(
+      read_integer(j, "seed", 0, std::numeric_limits<std::int64_t>::max()));
+  const long runs = has_field(j, "runs") ? static_cast<long>(read_integer(j, "runs", 1, 100000)) : 1;
+  const os19::GlmModel<S> model(x, y, phi);
+  const os19::JacobianBounds<S> b = os19::glm_bounds(x, phi);
+  const os19::MatrixBounds<S> mb = os19::matrix_bounds(x);
+  const S alpha = b.alpha, beta = b.beta, lip = b.lipschitz, rowb = b.row_bound;
+  const S r0 = model.residual(theta0).norm();
+  const S u = unit_roundoff<S>();
+  Outcome o;
+  std::vector<HypothesisCheck> hyps;
+  hyps.push_back({"assumption1", alpha > 0, Evidence::kCertified,
+                  "alpha = " + to_decimal(alpha, 8) + ", beta = " + to_decimal(beta, 8) + " on R^p"});
+  hyps.push_back({"row.bound", true, Evidence::kCertified,
+                  "B = Gamma ||X||_2,inf = " + to_decimal(rowb, 8) + " bounds every row of J on R^p"});
+  hyps.push_back({"assumption2b", true, Evidence::kCertified, "L = " + to_decimal(lip, 8) + " on R^p"});
+  hyps.push_back({"nu", nu >= 3, Evidence::kCertified, "nu = " + to_decimal(nu, 6)});
+  if (!(alpha > 0) || !(r0 > 0)) {
+    o.ok = false;
+    o.message = "alpha = 0 or zero initial residual: nothing to run";
+    o.hypotheses = hyps;
+    return o;
+  }
+  const S limit = alpha * alpha / (nu * beta * beta * rowb * rowb + nu * beta * rowb * lip * r0);
+  S eta;
+  HypothesisCheck step{"step", false, Evidence::kCertified, ""};
+  if (has_field(j, "eta")) {
+    eta = read_real<S>(j, "eta");
+    const S width = 64 * u + 8 * mb.shift / std::max(mb.sigma_min_lower, S(mb.shift));
+    step.holds = eta <= limit * (1 + width);
+    step.evidence = eta <= limit || eta > limit * (1 + width) ? Evidence::kCertified : Evidence::kEstimated;
+  } else {
+    const S fraction = read_real<S>(j, "eta_fraction");
+    eta = fraction * limit;
+    step.holds = fraction <= 1;
+  }
+  step.detail = "eta = " + to_decimal(eta, 8) + ", limit alpha^2/(nu beta^2 B^2 + nu beta B L ||r0||) = " +
+                to_decimal(limit, 8);
+  hyps.push_back(step);
+  const S promised = 1 - 4 / nu * pow(beta / alpha, S(1) / S(static_cast<double>(p)));
+  if (claim == SgdClaim::kStay) {
+    hyps.push_back({"probability.bound", promised >= S(kSgdClaimedProbability), Evidence::kCertified,
+                    "1 - (4/nu)(beta/alpha)^(1/p) = " + to_decimal(promised, 8) + " (claimed frequency " +
+                        to_decimal(S(kSgdClaimedProbability), 3) + ")"});
+  }
+  const S radius = nu * r0 / alpha;
+  const S g = S(static_cast<double>(n + p + 10)) * u;
+  const S q = 1 - eta * alpha * alpha / (2 * S(static_cast<double>(n)));
+  // Per-iterate sums over runs of ||r_t||^2 1{theta_s in B(nu/2) for s < t} and squares.
+  std::vector<S> sum(iterations + 1, S(0)), sum2(iterations + 1, S(0));
+  S max_dist = 0, max_err = 0;
+  long worst_t = 0;
+  for (long m = 0; m < runs; ++m) {
+    os19::SgdOptions<S> opt;
+    opt.step = eta;
+    opt.max_iterations = iterations;
+    opt.seed = seed + static_cast<std::uint64_t>(m);
+    bool inside = true;  // theta_s in B(nu/2) for all s < t
+    S e = 0;             // rounding estimate of the iterate
+    auto observer = [&](long t, const Vector<S>& theta, long) {
+      const S d = (theta - theta0).norm();
+      const S r = model.residual(theta).norm();
+      e += g * (theta.norm() + eta * rowb * (r + y.norm()));
+      if (claim == SgdClaim::kStay && d > max_dist) {
+        max_dist = d;
+        max_err = e + g * (theta.norm() + theta0.norm());
+        worst_t = t;
+      }
+      if (claim == SgdClaim::kExpectation) {
+        const S val = inside ? S(r * r) : S(0);
+        sum[t] += val;
+        sum2[t] += val * val;
+        inside = inside && d <= nu / 2 * r0 / alpha && r <= nu / 3 * r0;
+      }
+      return false;
+    };
+    auto result = os19::stochastic_gradient_descent<S>(model, theta0, opt, observer);
+    if (!result.ok()) {
+      o.ok = false;
+      o.message = "sgd: " + result.message;
+      o.hypotheses = hyps;
+      return o;
+    }
+  }
+  o.hypotheses = hyps;
+  o.relation = Relation::kLessEqual;
+  o.details = {{"n", std::to_string(n)},
+               {"p", std::to_string(p)},
+               {"phi", phi.describe()},
+               {"alpha", to_decimal(alpha, 8)},
+               {"beta", to_decimal(beta, 8)},
+               {"B", to_decimal(rowb, 8)},
+               {"L", to_decimal(lip, 8)},
+               {"nu", to_decimal(nu, 6)},
+               {"eta", to_decimal(eta, 8)},
+               {"promised probability", to_decimal(promised, 6)},
+               {"iterations", std::to_string(iterations)},
+               {"runs", std::to_string(runs)}};
+  if (claim == SgdClaim::kStay) {
+    o.measured = widen(max_dist);
+    o.bound = widen(radius);
+    o.error = widen(S(max_err + 8 * u * radius));
+    o.details.push_back({"farthest iteration", std::to_string(worst_t)});
+    o.details.push_back({"tightness", to_decimal(S(max_dist / radius), 6)});
+    return o;
+  }
+  // (3.2): E[||r_t||^2 1_E] <= q^t ||r0||^2. We estimate E[||r_t||^2 1{T > t-1}]
+  // (T: first exit from B(nu/2), the proof's stopping time), which is >= the
+  // printed left side because E = {T = infinity}; error = 3 standard errors.
+  Worst<S> w;
+  S qt = 1;
+  const S mcount = S(static_cast<double>(runs));
+  for (long t = 1; t <= iterations; ++t) {
+    qt *= q;
+    const S mean = sum[t] / mcount;
+    const S var = runs > 1 ? S((sum2[t] - mcount * mean * mean) / (mcount - 1)) : S(0);
+    const S se = var > 0 ? S(sqrt(var / mcount)) : S(0);
+    const S bound = qt * r0 * r0;
+    using std::log;
+    w.offer(t, mean, bound, 3 * se + 8 * g * bound,
+            qt > 0 && qt < 1 && mean > 0 && mean < r0 * r0 ? S(log(qt) / log(mean / (r0 * r0))) : S(0));
+  }
+  o.measured = widen(w.measured);
+  o.bound = widen(w.bound);
+  o.error = widen(w.error);
+  o.details.push_back({"worst iteration", std::to_string(w.iteration)});
+  o.details.push_back({"measured / bound", to_decimal(w.ratio, 8)});
+  o.details.push_back({"tightness", to_decimal(w.tightness, 6)});
+  return o;
+}
+
+void register_sgd_claims(Registry& registry) {
+  const char* statement =
+      "Assumption 1 over B(theta0, nu ||f(theta0) - y||/alpha), nu >= 3, rows of J bounded by B, and "
+      "Assumption 2(a) with eta <= alpha^2/(nu beta^2 B^2) or (b) with eta <= alpha^2/(nu beta^2 B^2 + "
+      "nu beta B L ||f(theta0) - y||). Then there is an event E with P(E) >= 1 - (4/nu)(beta/alpha)^(1/p) "
+      "such that SGD (3.1) from theta0 obeys E[||f(theta_t) - y||^2 1_E] <= (1 - eta alpha^2/(2n))^t "
+      "||f(theta0) - y||^2 (3.2); furthermore, on this event the SGD iterates never leave D.";
+  {
+    Claim c;
+    c.id = "os19.thm3.1.stay";
+    c.paper = "os19";
+    c.source = "Theorem 3.1 (event E: SGD never leaves D)";
+    c.summary = "SGD stays in B(theta0, nu ||r0||/alpha) with probability >= 1 - (4/nu)(beta/alpha)^(1/p)";
+    c.statement = statement;
+    c.kind = ClaimKind::kFrequency;
+    c.claimed_probability = kSgdClaimedProbability;
+    c.hypotheses = {{"assumption1", "Assumption 1 over D"},
+                    {"row.bound", "max_i ||J_i(theta)|| <= B over D"},
+                    {"assumption2b", "Assumption 2(b) over D"},
+                    {"nu", "nu >= 3"},
+                    {"step", "eta <= alpha^2/(nu beta^2 B^2 + nu beta B L ||f(theta0) - y||)"},
+                    {"probability.bound", "the instance's 1 - (4/nu)(beta/alpha)^(1/p) >= 0.8"}};
+    c.measurement =
+        "One SGD run per case (its own seed); event: max over t <= T of ||theta_t - theta0|| <= nu "
+        "||r0||/alpha. Staying in D is implied by E, so its probability is at least P(E) >= the "
+        "instance's 1 - (4/nu)(beta/alpha)^(1/p) >= 0.8 (every generated case; checked).";
+    c.generator_info =
+        "GLM data n in [1, 20], p = max(n, 8) + [0, 40], cond(X) in [1, 100], phi from the family, nu "
+        "in [60, 600], eta at/below/above (up to 11x) the limit, T in [1, 300], seeded index sequence.";
+    c.instance_schema = kSgdInstanceSchema;
+    c.notes = "Only the finite horizon T is observed; leaving D after T is not seen.";
+    c.default_cases = 200;
+    c.error_is_rounding = true;
+    c.generator = sgd_generator(1);
+    c.validate = validate_sgd;
+    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_sgd<S>(j, SgdClaim::kStay); });
+    registry.add(std::move(c));
+  }
+  {
+    Claim c;
+    c.id = "os19.thm3.1.expectation";
+    c.paper = "os19";
+    c.source = "Theorem 3.1, eq. (3.2)";
+    c.summary = "SGD: E[||f(theta_t) - y||^2 1_E] <= (1 - eta alpha^2/(2n))^t ||f(theta0) - y||^2";
+    c.statement = statement;
+    c.kind = ClaimKind::kExplicit;
+    c.hypotheses = {{"assumption1", "Assumption 1 over D"},
+                    {"row.bound", "max_i ||J_i(theta)|| <= B over D"},
+                    {"assumption2b", "Assumption 2(b) over D"},
+                    {"nu", "nu >= 3"},
+                    {"step", "eta <= alpha^2/(nu beta^2 B^2 + nu beta B L ||f(theta0) - y||)"}};
+    c.measurement =
+        "Monte Carlo over `runs` seeded SGD runs: for every t, the mean of ||r_t||^2 1{theta_s in B(nu/2) "
+        "for all s < t} (the proof's stopping time, Section 9.4.6; an upper estimate of the printed "
+        "E[||r_t||^2 1_E] since E = {never leaves B(nu/2)}) against (1 - eta alpha^2/(2n))^t ||r0||^2; "
+        "the worst t is reported; error = 3 standard errors.";
+    c.generator_info =
+        "as os19.thm3.1.stay with 16 runs per case.";
+    c.instance_schema = kSgdInstanceSchema;
+    c.default_cases = 60;
+    c.error_is_rounding = false;
+    c.generator = sgd_generator(16);
+    c.validate = validate_sgd;
+    c.evaluate =
+        make_evaluator([]<class S>(const Json& j) { return evaluate_sgd<S>(j, SgdClaim::kExpectation); });
+    registry.add(std::move(c));
+  }
+}
+
 }  // namespace
 
 void register_os19(Registry& registry) {
@@ -1575,6 +1902,7 @@ void register_os19(Registry& registry) {
   }
   register_gd_claims(registry);
   register_network_claims(registry);
+  register_sgd_claims(registry);
 }
 
 }  // namespace thmcheck::checks
