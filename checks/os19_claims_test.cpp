@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
@@ -148,6 +149,48 @@ TEST(Os19ClaimsSlow, Survey) {
   const char* prefix = std::getenv("OS19_SURVEY");
   const char* n = std::getenv("OS19_SURVEY_CASES");
   survey(prefix ? prefix : "os19.", n ? std::atoi(n) : 40, true);
+}
+
+}  // namespace
+}  // namespace thmcheck
+
+namespace thmcheck {
+namespace {
+
+// Least-squares slope of log y on log x over the points of generated cases.
+double fitted_exponent(const Claim& c, int cases, int first_seed) {
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  int m = 0;
+  for (int s = 0; s < cases; ++s) {
+    const Json inst = c.generator(rc::Random(first_seed + s), 100).value();
+    const Outcome o = c.evaluate(inst, Precision::kDouble);
+    EXPECT_TRUE(o.ok) << o.message << " " << inst.dump();
+    for (const auto& [x, y] : o.points) {
+      const double lx = std::log(static_cast<double>(x)), ly = std::log(static_cast<double>(y));
+      sx += lx;
+      sy += ly;
+      sxx += lx * lx;
+      sxy += lx * ly;
+      ++m;
+    }
+  }
+  return (m * sxy - sx * sy) / (m * sxx - sx * sx);
+}
+
+TEST(Os19Claims, LowRankInstanceDecaysGeometrically) {
+  const Claim& c = *catalog().find("os19.thm4.2");
+  const Json j = Json::parse(R"({"d": 8, "r": 2, "n": 2, "seed": 5, "c1": "0.1", "iterations": 20})");
+  c.validate(j);
+  const Outcome o = c.evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(o.ok) << o.message;
+  ASSERT_EQ(o.points.size(), 1u);
+  EXPECT_GT(o.points[0].second, 0);
+}
+
+TEST(Os19ClaimsSlow, LowRankScalingExponent) {
+  const double k = fitted_exponent(*catalog().find("os19.thm4.2"), 40, 500);
+  std::cout << "os19.thm4.2 fitted exponent of r: " << k << " (predicted -1.5)\n";
+  EXPECT_TRUE(std::isfinite(k));
 }
 
 }  // namespace
