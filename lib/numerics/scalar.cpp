@@ -48,7 +48,8 @@ std::string to_decimal(const Scalar& x, int digits) {
     return fmt::format("{:.{}e}", x, digits - 1);
   } else {
     if (x == 0) return "0";
-    return x.str(digits, std::ios_base::scientific);
+    // Boost counts digits after the point in scientific format, as printf does.
+    return x.str(digits - 1, std::ios_base::scientific);
   }
 }
 

@@ -1,0 +1,271 @@
+#include "lib/engine/results.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "lib/engine/registry.hpp"
+
+namespace thmcheck {
+
+std::string wide_text(const Wide& x, int digits) { return to_decimal(x, digits); }
+
+namespace {
+
+Json optional_double(const std::optional<double>& x) {
+  return x ? Json(*x) : Json(nullptr);
+}
+
+Json finite_or_null(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+
+Evidence parse_evidence(const std::string& s) {
+  for (Evidence e : {Evidence::kCertified, Evidence::kEstimated, Evidence::kUnchecked}) {
+    if (to_string(e) == s) return e;
+  }
+  throw InputError("unknown evidence '" + s + "'");
+}
+
+Json summary_to_json(const Claim* claim, const ClaimRun& run) {
+  const Summary& s = run.summary;
+  Json j;
+  j["id"] = run.id;
+  if (claim) {
+    j["kind"] = to_string(claim->kind);
+    j["paper"] = claim->paper;
+    j["source"] = claim->source;
+  }
+  j["verdict"] = s.verdict;
+  j["cases"] = s.cases;
+  j["in_hypothesis"] = s.in_hypothesis;
+  j["passed"] = s.passed;
+  j["failed"] = s.failed;
+  j["tight"] = s.tight;
+  j["inconclusive"] = s.inconclusive;
+  j["errors"] = s.errors;
+  j["out_of_hypothesis"] = s.out_of_hypothesis;
+  j["out_of_hypothesis_passed"] = s.out_passed;
+  j["evidence"] = {{"certified", s.evidence_certified},
+                   {"estimated", s.evidence_estimated},
+                   {"unchecked", s.evidence_unchecked}};
+  j["pass_rate"] = s.pass_rate;
+  j["pass_rate_ci"] = {s.pass_rate_ci.first, s.pass_rate_ci.second};
+  j["worst_ratio"] = optional_double(s.worst_ratio);
+  j["worst_case"] = s.worst_case;
+  j["certified_digits"] = s.certified_digits;
+  if (claim && claim->kind == ClaimKind::kFrequency) {
+    j["trials"] = s.trials;
+    j["events"] = s.events;
+    j["frequency"] = s.frequency;
+    j["frequency_ci"] = {s.frequency_ci.first, s.frequency_ci.second};
+    j["claimed_probability"] = claim->claimed_probability;
+  }
+  if (claim && claim->kind == ClaimKind::kScaling) {
+    j["exponent"] = finite_or_null(s.fit.exponent);
+    j["exponent_ci"] = {finite_or_null(s.fit.exponent_low), finite_or_null(s.fit.exponent_high)};
+    j["exponent_predicted"] = claim->predicted_exponent;
+    j["exponent_tolerance"] = claim->exponent_tolerance;
+    j["fit_points"] = s.fit.points;
+    j["fit_intercept"] = finite_or_null(s.fit.intercept);
+    j["fit_r_squared"] = finite_or_null(s.fit.r_squared);
+  }
+  return j;
+}
+
+Wide wide_of(const Json& j, const char* key) {
+  try {
+    return parse_decimal<Wide>(j.at(key).get<std::string>());
+  } catch (const std::exception& e) {
+    throw InputError(fmt::format("results: bad number in '{}': {}", key, e.what()));
+  }
+}
+
+CaseRecord record_from_json(const Json& j) {
+  CaseRecord r;
+  r.index = j.at("index").get<long>();
+  r.status = parse_case_status(j.at("status").get<std::string>());
+  r.in_hypothesis = j.at("in_hypothesis").get<bool>();
+  r.evidence = parse_evidence(j.at("evidence").get<std::string>());
+  r.relation = j.at("relation").get<std::string>() == "==" ? Relation::kEqual : Relation::kLessEqual;
+  r.measured = wide_of(j, "measured");
+  r.bound = wide_of(j, "bound");
+  r.margin = wide_of(j, "margin");
+  r.error = wide_of(j, "error");
+  r.precision = parse_precision(j.at("precision").get<std::string>());
+  for (const auto& p : j.at("evaluated")) r.evaluated.push_back(parse_precision(p.get<std::string>()));
+  r.certified_digits = j.at("certified_digits").get<int>();
+  for (const auto& pt : j.at("points")) {
+    r.points.emplace_back(parse_decimal<Wide>(pt.at(0).get<std::string>()),
+                          parse_decimal<Wide>(pt.at(1).get<std::string>()));
+  }
+  r.message = j.value("message", "");
+  r.token = j.value("token", "");
+  for (const auto& h : j.value("hypotheses", Json::array())) {
+    r.hypotheses.push_back({h.at("name").get<std::string>(), h.at("holds").get<bool>(),
+                            parse_evidence(h.at("evidence").get<std::string>()),
+                            h.value("detail", "")});
+  }
+  for (const auto& d : j.value("details", Json::array())) {
+    r.details.emplace_back(d.at(0).get<std::string>(), d.at(1).get<std::string>());
+  }
+  return r;
+}
+
+}  // namespace
+
+Json record_to_json(const CaseRecord& r) {
+  Json j;
+  j["index"] = r.index;
+  j["status"] = to_string(r.status);
+  j["in_hypothesis"] = r.in_hypothesis;
+  j["evidence"] = to_string(r.evidence);
+  j["relation"] = to_string(r.relation);
+  j["measured"] = wide_text(r.measured);
+  j["bound"] = wide_text(r.bound);
+  j["margin"] = wide_text(r.margin);
+  j["error"] = wide_text(r.error, 6);
+  j["ratio"] = optional_double(r.ratio());
+  j["precision"] = to_string(r.precision);
+  Json ev = Json::array();
+  for (Precision p : r.evaluated) ev.push_back(to_string(p));
+  j["evaluated"] = ev;
+  j["certified_digits"] = r.certified_digits;
+  Json pts = Json::array();
+  for (const auto& [x, y] : r.points) pts.push_back({wide_text(x, 30), wide_text(y, 30)});
+  j["points"] = pts;
+  if (!r.message.empty()) j["message"] = r.message;
+  if (!r.token.empty()) j["token"] = r.token;
+  Json hs = Json::array();
+  for (const HypothesisCheck& h : r.hypotheses) {
+    hs.push_back({{"name", h.name}, {"holds", h.holds}, {"evidence", to_string(h.evidence)},
+                  {"detail", h.detail}});
+  }
+  j["hypotheses"] = hs;
+  Json ds = Json::array();
+  for (const auto& [k, v] : r.details) ds.push_back({k, v});
+  j["details"] = ds;
+  return j;
+}
+
+Json runs_to_json(const std::vector<ClaimRun>& runs, const Registry& registry) {
+  Json doc;
+  doc["schema"] = kResultsSchema;
+  Json claims = Json::array();
+  for (const ClaimRun& run : runs) {
+    const Claim* claim = registry.find(run.id);
+    Json j = summary_to_json(claim, run);
+    j["run"] = {{"seed", run.seed},
+                {"cases_total", run.cases},
+                {"shard", fmt::format("{}/{}", run.shard_index, run.shard_count)},
+                {"precision", to_string(run.start)}};
+    Json recs = Json::array();
+    for (const CaseRecord& r : run.records) recs.push_back(record_to_json(r));
+    j["records"] = recs;
+    Json cxs = Json::array();
+    for (const Counterexample& cx : run.counterexamples) {
+      cxs.push_back({{"token", cx.record.token},
+                     {"original_case", cx.original_case},
+                     {"shrink_steps", cx.shrink_steps},
+                     {"record", record_to_json(cx.record)},
+                     {"instance", cx.instance}});
+    }
+    j["counterexamples"] = cxs;
+    claims.push_back(std::move(j));
+  }
+  doc["claims"] = claims;
+  return doc;
+}
+
+std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
+                                     const Registry& registry) {
+  if (!doc.is_object() || doc.value("schema", "") != kResultsSchema) {
+    throw InputError(fmt::format("{}: not a thmcheck results file (schema '{}' expected)", where,
+                                 kResultsSchema));
+  }
+  std::vector<ClaimRun> runs;
+  try {
+    for (const Json& j : doc.at("claims")) {
+      ClaimRun run;
+      run.id = j.at("id").get<std::string>();
+      const Claim* claim = registry.find(run.id);
+      if (!claim) throw InputError(fmt::format("{}: unknown claim id '{}'", where, run.id));
+      const Json& meta = j.at("run");
+      run.seed = meta.at("seed").get<std::uint64_t>();
+      run.cases = meta.at("cases_total").get<long>();
+      const std::string shard = meta.at("shard").get<std::string>();
+      if (std::sscanf(shard.c_str(), "%ld/%ld", &run.shard_index, &run.shard_count) != 2) {
+        throw InputError(fmt::format("{}: bad shard '{}'", where, shard));
+      }
+      run.start = parse_precision(meta.at("precision").get<std::string>());
+      for (const Json& r : j.at("records")) run.records.push_back(record_from_json(r));
+      for (const Json& c : j.at("counterexamples")) {
+        Counterexample cx;
+        cx.record = record_from_json(c.at("record"));
+        cx.original_case = c.at("original_case").get<long>();
+        cx.shrink_steps = c.at("shrink_steps").get<int>();
+        cx.instance = c.at("instance");
+        run.counterexamples.push_back(std::move(cx));
+      }
+      run.summary = aggregate(*claim, run.records);
+      runs.push_back(std::move(run));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(fmt::format("{}: malformed results: {}", where, e.what()));
+  }
+  return runs;
+}
+
+std::vector<ClaimRun> load_results(const std::filesystem::path& dir_or_file,
+                                   const Registry& registry) {
+  std::filesystem::path file = dir_or_file;
+  if (std::filesystem::is_directory(file)) file /= "results.json";
+  return runs_from_json(load_json_file(file), file.string(), registry);
+}
+
+std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs, const Registry& registry) {
+  std::map<std::string, std::vector<const ClaimRun*>> by_id;
+  for (const ClaimRun& r : runs) by_id[r.id].push_back(&r);
+  std::vector<ClaimRun> merged;
+  for (const Claim& claim : registry.claims()) {
+    auto it = by_id.find(claim.id);
+    if (it == by_id.end()) continue;
+    const auto& parts = it->second;
+    ClaimRun m;
+    m.id = claim.id;
+    m.seed = parts.front()->seed;
+    m.cases = parts.front()->cases;
+    m.start = parts.front()->start;
+    m.shard_index = 0;
+    m.shard_count = 1;
+    std::set<long> seen;
+    for (const ClaimRun* p : parts) {
+      if (p->seed != m.seed || p->cases != m.cases) {
+        throw InputError(fmt::format(
+            "cannot merge results for {}: seeds or case counts differ ({}/{} vs {}/{})", claim.id,
+            p->seed, p->cases, m.seed, m.cases));
+      }
+      for (const CaseRecord& r : p->records) {
+        if (!seen.insert(r.index).second) {
+          throw InputError(fmt::format("cannot merge results for {}: case {} appears twice",
+                                       claim.id, r.index));
+        }
+        m.records.push_back(r);
+      }
+      for (const Counterexample& cx : p->counterexamples) m.counterexamples.push_back(cx);
+    }
+    std::sort(m.records.begin(), m.records.end(),
+              [](const CaseRecord& a, const CaseRecord& b) { return a.index < b.index; });
+    std::sort(m.counterexamples.begin(), m.counterexamples.end(),
+              [](const Counterexample& a, const Counterexample& b) {
+                return a.original_case < b.original_case;
+              });
+    // One machine keeps the first counterexample; keep the same when merging.
+    if (m.counterexamples.size() > 1) m.counterexamples.resize(1);
+    m.summary = aggregate(claim, m.records);
+    merged.push_back(std::move(m));
+  }
+  return merged;
+}
+
+}  // namespace thmcheck

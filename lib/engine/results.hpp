@@ -1,0 +1,39 @@
+// Results files: DIR/results.json, schema "thmcheck-results/1".
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "lib/engine/registry.hpp"
+#include "lib/engine/runner.hpp"
+
+namespace thmcheck {
+
+/// Schema identifier written into every results file.
+inline constexpr const char* kResultsSchema = "thmcheck-results/1";
+
+/// Serialises runs (one per claim) with their summaries, case records and
+/// counterexamples. Deterministic: no timestamps, sorted keys.
+Json runs_to_json(const std::vector<ClaimRun>& runs, const Registry& registry = catalog());
+
+/// Parses a results document; throws InputError on a wrong schema or field.
+std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
+                                     const Registry& registry = catalog());
+
+/// Loads DIR/results.json (or the file itself when a file is given).
+std::vector<ClaimRun> load_results(const std::filesystem::path& dir_or_file,
+                                   const Registry& registry = catalog());
+
+/// Merges runs of the same claims from several shards or machines into one
+/// run per claim (catalog order), re-aggregating the verdicts. Throws
+/// InputError when shards disagree (seed, case count) or overlap.
+std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs,
+                                 const Registry& registry = catalog());
+
+/// Serialises one record; used by `thmcheck check --json` too.
+Json record_to_json(const CaseRecord& r);
+
+/// A Wide number as decimal text with `digits` significant digits.
+std::string wide_text(const Wide& x, int digits = 40);
+
+}  // namespace thmcheck

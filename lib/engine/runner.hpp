@@ -1,0 +1,136 @@
+// The check engine: judges instances with the certification ladder
+// (double -> 50 -> 100 digits), runs a claim on N generated cases, shrinks
+// counterexamples, and aggregates cases into a verdict with statistics.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/engine/claim.hpp"
+#include "lib/engine/statistics.hpp"
+
+namespace thmcheck {
+
+/// What happened on one case. Values are appended, never reordered.
+enum class CaseStatus {
+  kPass,          ///< margin >= 0 (explicit), or the event decided (frequency), or points produced (scaling)
+  kTight,         ///< |margin| <= rounding error at 100 digits: equality within error; counts as a pass
+  kFail,          ///< margin < -error, confirmed by a second precision (a certified violation)
+  kInconclusive,  ///< margin < 0 but within the error estimate, or precisions disagree
+  kError,         ///< a solver failed or produced non-finite numbers; never a pass
+};
+std::string to_string(CaseStatus s);
+CaseStatus parse_case_status(const std::string& s);
+
+/// The judgement of one instance.
+struct CaseRecord {
+  long index = -1;  ///< case number within the run (-1 for a user instance)
+  CaseStatus status = CaseStatus::kError;
+  bool in_hypothesis = false;
+  Evidence evidence = Evidence::kUnchecked;  ///< weakest evidence among the hypotheses
+  std::vector<HypothesisCheck> hypotheses;
+  Relation relation = Relation::kLessEqual;
+  Wide measured = 0, bound = 0, margin = 0, error = 0;
+  Precision precision = Precision::kDouble;  ///< precision of the final evaluation
+  std::vector<Precision> evaluated;          ///< precisions evaluated, in order
+  /// Significant digits of the margin on which the last two evaluations agree
+  /// (-1 when evaluated once).
+  int certified_digits = -1;
+  std::vector<std::pair<Wide, Wide>> points;  ///< scaling claims
+  std::string message;
+  std::vector<std::pair<std::string, std::string>> details;
+  std::string token;  ///< reproduce token (empty for user instances)
+
+  bool passed() const { return status == CaseStatus::kPass || status == CaseStatus::kTight; }
+  /// measured / bound when bound != 0.
+  std::optional<double> ratio() const;
+};
+
+/// Judges one instance, starting at `start` and climbing the precision ladder
+/// while the margin is within its error estimate or negative. Throws
+/// InputError for instances the claim rejects (its validate()).
+CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision start);
+
+/// Re-evaluates a record's instance one precision further (or one lower at the
+/// top) to report agreeing digits for a passing case.
+void add_certified_digits(const Claim& claim, const Json& instance, CaseRecord& record);
+
+/// A shrunk counterexample with the instance that reproduces it.
+struct Counterexample {
+  CaseRecord record;  ///< judgement of the shrunk instance
+  long original_case = -1;
+  int shrink_steps = 0;  ///< accepted shrinks
+  Json instance;
+};
+
+/// Options of run_claim.
+struct RunOptions {
+  long cases = -1;  ///< -1: the claim's default_cases
+  std::uint64_t seed = 1;
+  Precision start = Precision::kDouble;
+  long shard_index = 0, shard_count = 1;  ///< run cases with index % count == index
+  int max_shrink_evaluations = 200;
+  int max_counterexamples = 1;  ///< shrunk and saved; further failures are listed by token
+  /// Called after each case with (done, total) for progress display.
+  std::function<void(long, long)> progress;
+};
+
+/// Aggregated statistics and verdict of a claim over its cases.
+struct Summary {
+  std::string verdict = "vacuous";  ///< holds | violated | inconclusive | vacuous | error
+  long cases = 0, in_hypothesis = 0, passed = 0, failed = 0, tight = 0, inconclusive = 0, errors = 0;
+  long out_of_hypothesis = 0, out_passed = 0;
+  long evidence_certified = 0, evidence_estimated = 0, evidence_unchecked = 0;  ///< in-hypothesis cases
+  double pass_rate = 0;
+  std::pair<double, double> pass_rate_ci{0, 1};
+  std::optional<double> worst_ratio;
+  long worst_case = -1;
+  int certified_digits = -1;  ///< of the decisive case (violation or worst ratio)
+  // Frequency claims.
+  long trials = 0, events = 0;
+  double frequency = 0;
+  std::pair<double, double> frequency_ci{0, 1};
+  // Scaling claims.
+  LogLogFit fit;
+};
+
+/// Everything one run of one claim (one shard) produced.
+struct ClaimRun {
+  std::string id;
+  std::uint64_t seed = 1;
+  long cases = 0;  ///< total cases of the run (all shards)
+  long shard_index = 0, shard_count = 1;
+  Precision start = Precision::kDouble;
+  std::vector<CaseRecord> records;  ///< this shard's cases, by index
+  std::vector<Counterexample> counterexamples;
+  Summary summary;
+};
+
+/// Runs `claim` on its generator's cases for this shard.
+ClaimRun run_claim(const Claim& claim, const RunOptions& options);
+
+/// Computes the verdict and statistics of a claim from case records (also
+/// used when merging shards).
+Summary aggregate(const Claim& claim, const std::vector<CaseRecord>& records);
+
+/// "<id>:<seed>:<case>[:<i>.<j>...]" — claim, run seed, case index, shrink path.
+std::string make_token(const std::string& id, std::uint64_t seed, long case_index,
+                       const std::vector<int>& shrink_path);
+
+/// Regenerates the instance a token names. Throws InputError for malformed
+/// tokens and unknown claims.
+struct TokenInstance {
+  const Claim* claim = nullptr;
+  Json instance;
+  std::uint64_t seed = 0;
+  long case_index = 0;
+};
+class Registry;
+TokenInstance instance_from_token(const std::string& token, const Registry& registry);
+/// Same, against the catalog.
+TokenInstance instance_from_token(const std::string& token);
+
+}  // namespace thmcheck

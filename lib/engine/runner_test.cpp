@@ -1,0 +1,260 @@
+// Tests of the check engine on toy claims whose truth is known exactly.
+#include "lib/engine/runner.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+
+#include "lib/engine/registry.hpp"
+#include "lib/engine/results.hpp"
+#include "lib/report/markdown_report.hpp"
+
+namespace thmcheck {
+namespace {
+
+// Instances {"n": 0..99}.
+rc::Gen<Json> n_generator() {
+  return rc::gen::map(rc::gen::inRange(0, 100), [](int n) { return Json{{"n", n}}; });
+}
+
+// A claim "measured <= bound" with both given as functions of n at precision S.
+template <class Measured, class Bound>
+Claim toy_claim(std::string id, Measured measured, Bound bound) {
+  Claim c;
+  c.id = std::move(id);
+  c.paper = "toy";
+  c.kind = ClaimKind::kExplicit;
+  c.generator = n_generator();
+  c.evaluate = make_evaluator([measured, bound]<class S>(const Json& j) {
+    const int n = j.at("n").get<int>();
+    Outcome o;
+    o.measured = widen(measured.template operator()<S>(n));
+    o.bound = widen(bound.template operator()<S>(n));
+    // Each side is one rounded operation away from exact: error 2 u max(|m|, |b|, 1).
+    o.error = widen(S(2) * unit_roundoff<S>()) * std::max({abs(o.measured), abs(o.bound), Wide(1)});
+    o.hypotheses = {{"always", true, Evidence::kCertified, ""}};
+    return o;
+  });
+  return c;
+}
+
+RunOptions options(long cases) {
+  RunOptions o;
+  o.cases = cases;
+  o.seed = 7;
+  return o;
+}
+
+TEST(RunnerTest, TrueClaimHoldsOnEveryCase) {
+  Claim c = toy_claim("toy.true", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(100); });
+  ClaimRun run = run_claim(c, options(50));
+  EXPECT_EQ(run.summary.verdict, "holds");
+  EXPECT_EQ(run.summary.cases, 50);
+  EXPECT_EQ(run.summary.passed, 50);
+  EXPECT_TRUE(run.counterexamples.empty());
+  ASSERT_TRUE(run.summary.worst_ratio.has_value());
+  EXPECT_LE(*run.summary.worst_ratio, 0.99 + 1e-12);
+}
+
+TEST(RunnerTest, FalseClaimIsViolatedAndShrinksToTheMinimalCounterexample) {
+  // "n <= 4" fails for n >= 5; RapidCheck's integer shrinking reaches 5.
+  Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });
+  ClaimRun run = run_claim(c, options(40));
+  EXPECT_EQ(run.summary.verdict, "violated");
+  ASSERT_EQ(run.counterexamples.size(), 1u);
+  const Counterexample& cx = run.counterexamples.front();
+  EXPECT_EQ(cx.instance.at("n").get<int>(), 5);
+  EXPECT_EQ(cx.record.status, CaseStatus::kFail);
+  EXPECT_GE(cx.record.certified_digits, 40);  // exact integers: margins agree fully
+  // The token regenerates the shrunk instance.
+  Registry registry;
+  registry.add(c);
+  TokenInstance t = instance_from_token(cx.record.token, registry);
+  EXPECT_EQ(t.instance, cx.instance);
+}
+
+TEST(RunnerTest, ViolationBelowDoublePrecisionIsFoundAndCertified) {
+  // measured = 1 + 1e-25 > bound = 1. In double both round to 1 (margin 0,
+  // within error), so the ladder climbs; at 50 and 100 digits the margin is
+  // -1e-25 against errors of ~1e-50 and ~1e-100.
+  Claim c = toy_claim(
+      "toy.tiny", []<class S>(int) { return parse_decimal<S>("1.0000000000000000000000001"); },
+      []<class S>(int) { return S(1); });
+  CaseRecord r = judge_instance(c, Json{{"n", 1}}, Precision::kDouble);
+  EXPECT_EQ(r.status, CaseStatus::kFail);
+  EXPECT_EQ(r.precision, Precision::kMp100);
+  ASSERT_EQ(r.evaluated.size(), 3u);
+  EXPECT_LT(abs(r.margin + Wide("1e-25")), Wide("1e-95"));
+  EXPECT_GE(r.certified_digits, 20);
+  // The same claim judged in double alone would have looked tight.
+  Outcome d = c.evaluate(Json{{"n", 1}}, Precision::kDouble);
+  EXPECT_EQ(d.margin(), 0);
+}
+
+TEST(RunnerTest, PassBelowDoublePrecisionIsResolvedAsPass) {
+  Claim c = toy_claim(
+      "toy.tinypass", []<class S>(int) { return S(1); },
+      []<class S>(int) { return parse_decimal<S>("1.0000000000000000000000001"); });
+  CaseRecord r = judge_instance(c, Json{{"n", 1}}, Precision::kDouble);
+  EXPECT_EQ(r.status, CaseStatus::kPass);
+  EXPECT_EQ(r.precision, Precision::kMp50);
+}
+
+TEST(RunnerTest, ExactEqualityIsTightAndCountsAsPass) {
+  // 1/3 * 3 versus 1: equal in exact arithmetic, off by rounding.
+  Claim c = toy_claim("toy.eq", []<class S>(int) { return S(1) / 3 * 3; }, []<class S>(int) { return S(1); });
+  ClaimRun run = run_claim(c, options(5));
+  EXPECT_EQ(run.summary.verdict, "holds");
+  for (const CaseRecord& r : run.records) EXPECT_TRUE(r.passed()) << to_string(r.status);
+}
+
+TEST(RunnerTest, NanAndSolverFailureAreErrorsNeverPasses) {
+  Claim nan_claim = toy_claim("toy.nan", []<class S>(int) { using std::sqrt; return sqrt(S(-1)); },
+                              []<class S>(int) { return S(1); });
+  ClaimRun run = run_claim(nan_claim, options(5));
+  EXPECT_EQ(run.summary.verdict, "error");
+  EXPECT_EQ(run.summary.passed, 0);
+  EXPECT_EQ(run.summary.errors, 5);
+
+  Claim failing = toy_claim("toy.solverfail", []<class S>(int) { return S(0); }, []<class S>(int) { return S(1); });
+  failing.evaluate = make_evaluator([]<class S>(const Json&) {
+    Outcome o;
+    o.ok = false;
+    o.message = "diverged";
+    return o;
+  });
+  ClaimRun run2 = run_claim(failing, options(3));
+  EXPECT_EQ(run2.summary.verdict, "error");
+  EXPECT_EQ(run2.records.front().message, "diverged");
+}
+
+TEST(RunnerTest, FailuresOutsideTheHypothesesDoNotCount) {
+  Claim c = toy_claim("toy.hyp", []<class S>(int n) { return S(n % 2); }, []<class S>(int) { return S(0); });
+  auto inner = c.evaluate;
+  c.evaluate = make_evaluator([inner]<class S>(const Json& j) {
+    Outcome o = inner(j, precision_of<S>());
+    o.hypotheses = {{"even", j.at("n").get<int>() % 2 == 0, Evidence::kCertified, ""}};
+    return o;
+  });
+  ClaimRun run = run_claim(c, options(60));
+  EXPECT_EQ(run.summary.verdict, "holds");
+  EXPECT_GT(run.summary.out_of_hypothesis, 0);
+  EXPECT_EQ(run.summary.out_passed, 0);
+  EXPECT_EQ(run.summary.in_hypothesis + run.summary.out_of_hypothesis, 60);
+
+  c.evaluate = make_evaluator([inner]<class S>(const Json& j) {
+    Outcome o = inner(j, precision_of<S>());
+    o.hypotheses = {{"never", false, Evidence::kEstimated, ""}};
+    return o;
+  });
+  EXPECT_EQ(run_claim(c, options(10)).summary.verdict, "vacuous");
+}
+
+TEST(RunnerTest, CasesCertainlyOutsideTheHypothesesAreNotRecomputed) {
+  Claim c = toy_claim("toy.outside", []<class S>(int) { return S(2); }, []<class S>(int) { return S(1); });
+  auto inner = c.evaluate;
+  c.evaluate = make_evaluator([inner]<class S>(const Json& j) {
+    Outcome o = inner(j, precision_of<S>());
+    o.hypotheses = {{"h", false, Evidence::kCertified, ""}};
+    return o;
+  });
+  CaseRecord r = judge_instance(c, Json{{"n", 1}}, Precision::kDouble);
+  EXPECT_FALSE(r.in_hypothesis);
+  EXPECT_EQ(r.evaluated.size(), 1u);
+  // An estimated failure of a hypothesis is not certain: the case still climbs.
+  c.evaluate = make_evaluator([inner]<class S>(const Json& j) {
+    Outcome o = inner(j, precision_of<S>());
+    o.hypotheses = {{"h", false, Evidence::kEstimated, ""}};
+    return o;
+  });
+  EXPECT_EQ(judge_instance(c, Json{{"n", 1}}, Precision::kDouble).evaluated.size(), 3u);
+}
+
+Claim scaling_claim(double predicted) {
+  Claim c;
+  c.id = "toy.scaling";
+  c.kind = ClaimKind::kScaling;
+  c.predicted_exponent = predicted;
+  c.exponent_tolerance = 0.1;
+  c.generator = n_generator();
+  c.evaluate = make_evaluator([]<class S>(const Json& j) {
+    Outcome o;
+    const S x = S(j.at("n").get<int>() + 1);
+    o.points = {{widen(x), widen(S(3) * x * x)}};
+    o.hypotheses = {{"always", true, Evidence::kCertified, ""}};
+    return o;
+  });
+  return c;
+}
+
+TEST(RunnerTest, ScalingClaimIsJudgedByTheFittedExponent) {
+  ClaimRun good = run_claim(scaling_claim(2.0), options(30));
+  EXPECT_EQ(good.summary.verdict, "holds");
+  EXPECT_NEAR(good.summary.fit.exponent, 2.0, 1e-9);  // exact power law: only rounding
+  ClaimRun bad = run_claim(scaling_claim(1.0), options(30));
+  EXPECT_EQ(bad.summary.verdict, "violated");
+}
+
+TEST(RunnerTest, FrequencyClaimComparesTheIntervalWithTheClaimedProbability) {
+  // Event "n < 50" has probability 1/2 under the uniform generator.
+  Claim c = toy_claim("toy.freq", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(49); });
+  c.kind = ClaimKind::kFrequency;
+  c.claimed_probability = 0.3;
+  ClaimRun run = run_claim(c, options(200));
+  EXPECT_EQ(run.summary.verdict, "holds");
+  EXPECT_GT(run.summary.frequency, 0.35);
+  EXPECT_LT(run.summary.frequency, 0.65);
+  c.claimed_probability = 0.9;
+  EXPECT_EQ(run_claim(c, options(200)).summary.verdict, "violated");
+}
+
+TEST(RunnerTest, SameSeedSameRecordsAndShardsMergeToTheSingleRun) {
+  Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });
+  Registry registry;
+  registry.add(c);
+  ClaimRun whole = run_claim(c, options(30));
+  EXPECT_EQ(runs_to_json({whole}, registry), runs_to_json({run_claim(c, options(30))}, registry));
+  std::vector<ClaimRun> shards;
+  for (long i = 0; i < 3; ++i) {
+    RunOptions o = options(30);
+    o.shard_index = i;
+    o.shard_count = 3;
+    shards.push_back(run_claim(c, o));
+  }
+  std::vector<ClaimRun> merged = merge_runs(shards, registry);
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].summary.verdict, whole.summary.verdict);
+  EXPECT_EQ(merged[0].summary.failed, whole.summary.failed);
+  ASSERT_EQ(merged[0].records.size(), whole.records.size());
+  ASSERT_EQ(merged[0].counterexamples.size(), 1u);
+  EXPECT_EQ(merged[0].counterexamples[0].record.token, whole.counterexamples[0].record.token);
+  // Reports from the merged shards and from the single run are identical.
+  std::vector<ClaimRun> single = merge_runs({whole}, registry);
+  EXPECT_EQ(build_report(merged, {}, registry).at(kReportFile), build_report(single, {}, registry).at(kReportFile));
+  // Overlapping shards are refused.
+  EXPECT_THROW(merge_runs({shards[0], shards[0]}, registry), InputError);
+}
+
+TEST(RunnerTest, ResultsRoundTripThroughJson) {
+  Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });
+  Registry registry;
+  registry.add(c);
+  ClaimRun run = run_claim(c, options(20));
+  Json doc = runs_to_json({run}, registry);
+  std::vector<ClaimRun> back = runs_from_json(parse_json_exact(doc.dump()), "test", registry);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(runs_to_json(back, registry), doc);
+  EXPECT_THROW(runs_from_json(Json{{"schema", "other"}}, "x", registry), InputError);
+}
+
+TEST(RunnerTest, MalformedTokensAreInputErrors) {
+  Registry registry;
+  registry.add(toy_claim("toy.t", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); }));
+  EXPECT_THROW(instance_from_token("toy.t", registry), InputError);
+  EXPECT_THROW(instance_from_token("toy.unknown:1:2", registry), InputError);
+  EXPECT_THROW(instance_from_token("toy.t:x:2", registry), InputError);
+  EXPECT_THROW(instance_from_token("toy.t:1:2:999999", registry), InputError);
+  EXPECT_NO_THROW(instance_from_token("toy.t:1:2", registry));
+}
+
+}  // namespace
+}  // namespace thmcheck

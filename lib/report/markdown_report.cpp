@@ -1,0 +1,295 @@
+#include "lib/report/markdown_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "lib/engine/registry.hpp"
+#include "lib/engine/results.hpp"
+#include "lib/report/plots.hpp"
+
+namespace thmcheck {
+
+namespace {
+
+std::string fixed(double x, int digits) {
+  if (!std::isfinite(x)) return "—";
+  return fmt::format("{:.{}f}", x, digits);
+}
+
+std::string sig(double x, int digits = 4) {
+  if (!std::isfinite(x)) return "—";
+  return fmt::format("{:.{}g}", x, digits);
+}
+
+std::string ci_text(std::pair<double, double> ci) {
+  return fmt::format("[{}, {}]", fixed(ci.first, 3), fixed(ci.second, 3));
+}
+
+std::string file_stem(const std::string& id) {
+  std::string s = id;
+  for (char& c : s) {
+    if (c == '/' || c == ' ' || c == ':') c = '_';
+  }
+  return s;
+}
+
+std::string anchor(const std::string& id) {
+  std::string a;
+  for (char c : id) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') a += static_cast<char>(std::tolower(c));
+  }
+  return a;
+}
+
+std::string md_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '*' || c == '_') { out += '\\'; out += c; }
+    else out += c;
+  }
+  return out;
+}
+
+std::string digits_text(int d) { return d < 0 ? "—" : std::to_string(d); }
+
+std::string counterexample_path(const Counterexample& cx, const std::string& id) {
+  return fmt::format("counterexamples/{}-case{}.json", file_stem(id), cx.original_case);
+}
+
+void write_record_table(std::ostringstream& md, const CaseRecord& r) {
+  md << "| quantity | value |\n|---|---|\n";
+  md << fmt::format("| status | {} |\n", to_string(r.status));
+  md << fmt::format("| measured | {} |\n", wide_text(r.measured, 20));
+  md << fmt::format("| bound | {} |\n", wide_text(r.bound, 20));
+  md << fmt::format("| margin (bound − measured) | {} |\n", wide_text(r.margin, 20));
+  md << fmt::format("| error estimate of the margin | {} |\n", wide_text(r.error, 3));
+  md << fmt::format("| precision (evaluated at) | {} |\n", [&] {
+    std::string s;
+    for (Precision p : r.evaluated) s += (s.empty() ? "" : " → ") + to_string(p);
+    return s;
+  }());
+  md << fmt::format("| agreeing digits (margin; measured and bound when tight) | {} |\n", digits_text(r.certified_digits));
+  for (const auto& [k, v] : r.details) md << fmt::format("| {} | {} |\n", md_escape(k), md_escape(v));
+  for (const HypothesisCheck& h : r.hypotheses) {
+    md << fmt::format("| hypothesis `{}` | {} ({}) — {} |\n", h.name, h.holds ? "holds" : "fails",
+                      to_string(h.evidence), md_escape(h.detail));
+  }
+  if (!r.message.empty()) md << fmt::format("| message | {} |\n", md_escape(r.message));
+  md << "\n";
+}
+
+}  // namespace
+
+ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& expectations,
+                         const Registry& registry) {
+  ReportFiles files;
+  std::ostringstream md;
+  md << "# thmcheck theorem-check report\n\n";
+  md << "Each claim below is a published statement encoded as printed and checked on generated "
+        "instances. A case passes when the inequality holds at the precision where its margin "
+        "exceeds the estimated numerical error; failing and borderline cases are recomputed "
+        "double → 50 → 100 digits and a violation counts only when two precisions agree on it. "
+        "Pass rates are over cases inside the claim's hypotheses, with 95% Wilson intervals. "
+        "Verdicts: **holds** (every in-hypothesis case passed), **violated** (a certified "
+        "counterexample), **inconclusive** (failures within numerical error), **vacuous** (no case "
+        "met the hypotheses), **error** (a solver failed).\n\n";
+  std::set<std::uint64_t> seeds;
+  long total_cases = 0;
+  for (const ClaimRun& r : runs) {
+    seeds.insert(r.seed);
+    total_cases += r.summary.cases;
+  }
+  md << fmt::format("Claims: {}. Cases: {}. Seed{}: ", runs.size(), total_cases, seeds.size() == 1 ? "" : "s");
+  {
+    bool first = true;
+    for (auto s : seeds) {
+      md << (first ? "" : ", ") << s;
+      first = false;
+    }
+  }
+  md << ".\n\n## Summary\n\n";
+  md << "| claim | paper reference | kind | cases (in hyp.) | passes | pass rate [95% CI] | worst "
+        "ratio | verdict | expected | certified digits |\n";
+  md << "|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const ClaimRun& run : runs) {
+    const Claim* claim = registry.find(run.id);
+    const Summary& s = run.summary;
+    auto e = expectations.find(run.id);
+    std::string expected = e == expectations.end() ? "—" : e->second.verdict;
+    std::string verdict = s.verdict;
+    if (e != expectations.end() && e->second.verdict != s.verdict) verdict += " ⚠";
+    std::string kind_text = claim ? to_string(claim->kind) : "?";
+    std::string worst = s.worst_ratio ? sig(*s.worst_ratio, 10) : "—";
+    if (claim && claim->kind == ClaimKind::kScaling && s.fit.valid()) {
+      worst = fmt::format("k = {}", fixed(s.fit.exponent, 3));
+    }
+    md << fmt::format("| [{}](#{}) | {} {} | {} | {} ({}) | {} | {} {} | {} | **{}** | {} | {} |\n",
+                      run.id, anchor(run.id), claim ? claim->paper : "", claim ? md_escape(claim->source) : "",
+                      kind_text, s.cases, s.in_hypothesis, s.passed, fixed(s.pass_rate, 3),
+                      ci_text(s.pass_rate_ci), worst, verdict, expected, digits_text(s.certified_digits));
+  }
+  md << "\nWorst ratio is measured/bound over in-hypothesis cases (≤ 1 means the bound held; for "
+        "equalities, the ratio farthest from 1). ⚠ marks a verdict that differs from "
+        "`reports/expectations.json`.\n";
+
+  for (const ClaimRun& run : runs) {
+    const Claim* claim = registry.find(run.id);
+    if (!claim) continue;
+    const Summary& s = run.summary;
+    md << fmt::format("\n## {}\n\n", run.id);
+    md << fmt::format("**{} — {}.** Verdict: **{}**", claim->paper, md_escape(claim->source), s.verdict);
+    if (auto e = expectations.find(run.id); e != expectations.end()) {
+      md << fmt::format(" (expected: {}{})", e->second.verdict,
+                        e->second.note.empty() ? "" : "; " + md_escape(e->second.note));
+    }
+    md << ".\n\n";
+    md << "Statement as printed:\n\n> " << md_escape(claim->statement) << "\n\n";
+    if (!claim->hypotheses.empty()) {
+      md << "Hypotheses (checked per case):\n\n";
+      for (const HypothesisSpec& h : claim->hypotheses) {
+        long holds = 0, checked = 0;
+        for (const CaseRecord& r : run.records) {
+          for (const HypothesisCheck& c : r.hypotheses) {
+            if (c.name != h.name) continue;
+            ++checked;
+            if (c.holds) ++holds;
+          }
+        }
+        md << fmt::format("- `{}`: {} — held in {} of {} cases\n", h.name, md_escape(h.statement), holds, checked);
+      }
+      md << "\n";
+    }
+    md << "Measurement: " << md_escape(claim->measurement) << "\n\n";
+    md << "Generator: " << md_escape(claim->generator_info) << "\n\n";
+    md << fmt::format(
+        "Cases: {} ({} inside the hypotheses — {} certified, {} estimated, {} unchecked; {} "
+        "outside, of which {} passed). Inside: {} passed ({} tight: equal within rounding error), "
+        "{} failed, {} inconclusive, {} errors. Seed {}, {} cases requested, start precision {}.\n\n",
+        s.cases, s.in_hypothesis, s.evidence_certified, s.evidence_estimated, s.evidence_unchecked,
+        s.out_of_hypothesis, s.out_passed, s.passed, s.tight, s.failed, s.inconclusive, s.errors,
+        run.seed, run.cases, to_string(run.start));
+    if (claim->kind == ClaimKind::kFrequency) {
+      md << fmt::format(
+          "Frequency: the event occurred in {} of {} decided trials: {} with 95% interval {}; "
+          "claimed probability ≥ {}.\n\n",
+          s.events, s.trials, fixed(s.frequency, 3), ci_text(s.frequency_ci), sig(claim->claimed_probability));
+    }
+    if (claim->kind == ClaimKind::kScaling) {
+      md << fmt::format(
+          "Scaling: fitted exponent k = {} with 95% interval [{}, {}] from {} points (R² = {}); "
+          "predicted {} ± {}.\n\n",
+          fixed(s.fit.exponent, 4), fixed(s.fit.exponent_low, 4), fixed(s.fit.exponent_high, 4), s.fit.points,
+          fixed(s.fit.r_squared, 4), sig(claim->predicted_exponent), sig(claim->exponent_tolerance));
+      LogLogPlot plot;
+      plot.title = run.id + ": " + claim->y_label + " vs " + claim->x_label;
+      plot.x_label = claim->x_label;
+      plot.y_label = claim->y_label;
+      for (const CaseRecord& r : run.records) {
+        if (!r.in_hypothesis || r.status == CaseStatus::kError) continue;
+        for (const auto& [x, y] : r.points) {
+          plot.points.emplace_back(static_cast<double>(x), static_cast<double>(y));
+        }
+      }
+      plot.has_fit = s.fit.valid();
+      plot.exponent = s.fit.exponent;
+      plot.intercept = s.fit.intercept;
+      if (auto svg = render_svg(plot)) {
+        const std::string path = "plots/" + file_stem(run.id) + "-loglog.svg";
+        files[path] = *svg;
+        md << fmt::format("![log-log fit for {}]({})\n\n", run.id, path);
+      }
+    } else {
+      HistogramPlot plot;
+      plot.title = run.id + ": measured / bound (inside the hypotheses)";
+      plot.x_label = "measured / bound";
+      plot.marker = 1.0;
+      for (const CaseRecord& r : run.records) {
+        if (!r.in_hypothesis || r.status == CaseStatus::kError) continue;
+        if (auto ratio = r.ratio()) plot.values.push_back(*ratio);
+      }
+      if (auto svg = render_svg(plot)) {
+        const std::string path = "plots/" + file_stem(run.id) + "-ratios.svg";
+        files[path] = *svg;
+        md << fmt::format("![ratio histogram for {}]({})\n\n", run.id, path);
+      }
+      // Relative slack (bound - measured) / bound on a log scale: how much room
+      // the bound leaves. Cases at or below 1e-30 (tight ones) sit in the first bin.
+      HistogramPlot slack;
+      slack.title = run.id + ": relative slack (bound - measured) / bound";
+      slack.x_label = "log10 of relative slack (tight cases at -30)";
+      long tight_cases = 0;
+      for (const CaseRecord& r : run.records) {
+        if (!r.in_hypothesis || r.status == CaseStatus::kError || r.relation != Relation::kLessEqual) continue;
+        if (r.bound <= 0) continue;
+        const Wide rel = r.margin / r.bound;
+        const double v = rel > Wide("1e-30") ? static_cast<double>(log10(rel)) : -30.0;
+        if (v <= -30.0) ++tight_cases;
+        slack.values.push_back(v);
+      }
+      if (!slack.values.empty()) {
+        if (auto svg = render_svg(slack)) {
+          const std::string path = "plots/" + file_stem(run.id) + "-slack.svg";
+          files[path] = *svg;
+          md << fmt::format("![relative slack for {}]({})\n\n", run.id, path);
+          md << fmt::format("{} of {} plotted cases have relative slack at most 1e-30 (the bound is attained).\n\n",
+                            tight_cases, slack.values.size());
+        }
+      }
+      if (s.worst_ratio) {
+        md << fmt::format("Worst ratio {} at case {} (agreeing digits of its margin: {}); reproduce: "
+                          "`thmcheck reproduce {}`.\n\n",
+                          sig(*s.worst_ratio, 10), s.worst_case, digits_text(s.certified_digits),
+                          make_token(run.id, run.seed, s.worst_case, {}));
+      }
+    }
+    if (!run.counterexamples.empty()) {
+      md << "### Counterexamples\n\n";
+      for (const Counterexample& cx : run.counterexamples) {
+        const std::string path = counterexample_path(cx, run.id);
+        files[path] = cx.instance.dump(1) + "\n";
+        md << fmt::format("Case {} shrunk in {} steps ({}); instance file [`{}`]({}).\n\n", cx.original_case,
+                          cx.shrink_steps, to_string(cx.record.status), path, path);
+        write_record_table(md, cx.record);
+        md << "Reproduce:\n\n```sh\n";
+        md << fmt::format("thmcheck reproduce {}\n", cx.record.token);
+        md << fmt::format("thmcheck check {} --instance reports/{} --json\n", run.id, path);
+        md << "```\n\n";
+      }
+      long others = 0;
+      std::vector<std::string> tokens;
+      for (const CaseRecord& r : run.records) {
+        if (!r.in_hypothesis || r.passed()) continue;
+        if (r.index == run.counterexamples.front().original_case) continue;
+        ++others;
+        if (tokens.size() < 5) tokens.push_back(r.token);
+      }
+      if (others > 0) {
+        md << fmt::format("{} further in-hypothesis case(s) did not pass, e.g.: ", others);
+        for (size_t i = 0; i < tokens.size(); ++i) md << (i ? ", " : "") << "`" << tokens[i] << "`";
+        md << ".\n\n";
+      }
+    }
+    if (!claim->notes.empty()) md << "Notes: " << md_escape(claim->notes) << "\n";
+  }
+  files[kReportFile] = md.str();
+  return files;
+}
+
+void write_report(const ReportFiles& files, const std::filesystem::path& out_dir) {
+  namespace fs = std::filesystem;
+  for (const auto& [rel, content] : files) write_file_atomic(out_dir / rel, content);
+  for (const char* sub : {"plots", "counterexamples"}) {
+    const fs::path dir = out_dir / sub;
+    if (!fs::is_directory(dir)) continue;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const std::string rel = fs::relative(entry.path(), out_dir).generic_string();
+      if (entry.is_regular_file() && !files.count(rel)) fs::remove(entry.path());
+    }
+  }
+}
+
+}  // namespace thmcheck

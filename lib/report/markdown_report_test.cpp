@@ -1,0 +1,75 @@
+#include "lib/report/markdown_report.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+
+#include "lib/report/plots.hpp"
+
+namespace thmcheck {
+namespace {
+
+// "n <= 4" on n in [0, 100): violated, shrinks to n = 5.
+Claim false_claim() {
+  Claim c;
+  c.id = "toy.false";
+  c.paper = "toy";
+  c.source = "Lemma 0";
+  c.statement = "n <= 4";
+  c.generator = rc::gen::map(rc::gen::inRange(0, 100), [](int n) { return Json{{"n", n}}; });
+  c.evaluate = make_evaluator([]<class S>(const Json& j) {
+    Outcome o;
+    o.measured = widen(S(j.at("n").get<int>()));
+    o.bound = 4;
+    o.error = widen(unit_roundoff<S>() * 8);
+    return o;
+  });
+  return c;
+}
+
+TEST(MarkdownReportTest, ViolatedClaimHasSummaryRowCounterexampleAndReproduceCommands) {
+  Registry registry;
+  registry.add(false_claim());
+  RunOptions options;
+  options.cases = 30;
+  options.seed = 5;
+  std::vector<ClaimRun> runs = {run_claim(*registry.find("toy.false"), options)};
+  Expectations ex{{"toy.false", {"violated", "n = 5 breaks it"}}};
+  ReportFiles files = build_report(runs, ex, registry);
+  const std::string& md = files.at(kReportFile);
+  EXPECT_NE(md.find("| [toy.false](#toyfalse) | toy Lemma 0 | explicit |"), std::string::npos) << md;
+  EXPECT_NE(md.find("**violated** | violated |"), std::string::npos);
+  EXPECT_NE(md.find("### Counterexamples"), std::string::npos);
+  const Counterexample& cx = runs[0].counterexamples.at(0);
+  EXPECT_NE(md.find("thmcheck reproduce " + cx.record.token), std::string::npos);
+  const std::string path = "counterexamples/toy.false-case" + std::to_string(cx.original_case) + ".json";
+  ASSERT_TRUE(files.count(path));
+  EXPECT_EQ(parse_json_exact(files.at(path)).at("n"), 5);
+  EXPECT_NE(md.find("thmcheck check toy.false --instance reports/" + path), std::string::npos);
+  // A different expectation is flagged in the summary.
+  Expectations wrong{{"toy.false", {"holds", ""}}};
+  EXPECT_NE(build_report(runs, wrong, registry).at(kReportFile).find("violated ⚠"), std::string::npos);
+  // Deterministic.
+  EXPECT_EQ(build_report(runs, ex, registry), files);
+}
+
+TEST(MarkdownReportTest, PlotsAreSvgWhenGnuplotIsAvailable) {
+  if (!gnuplot_available()) GTEST_SKIP() << "gnuplot not installed";
+  HistogramPlot h;
+  h.title = "t";
+  h.x_label = "x";
+  h.values = {0.1, 0.5, 0.5, 0.9};
+  h.marker = 1.0;
+  auto svg = render_svg(h);
+  ASSERT_TRUE(svg.has_value());
+  EXPECT_NE(svg->find("<svg"), std::string::npos);
+  EXPECT_EQ(*svg, *render_svg(h));
+  LogLogPlot l;
+  l.points = {{1, 2}, {10, 200}, {100, 20000}};
+  l.has_fit = true;
+  l.exponent = 2;
+  l.intercept = std::log(2.0);
+  ASSERT_TRUE(render_svg(l).has_value());
+}
+
+}  // namespace
+}  // namespace thmcheck

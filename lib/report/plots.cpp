@@ -1,0 +1,126 @@
+#include "lib/report/plots.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace thmcheck {
+
+namespace {
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Runs gnuplot on a script (given on stdin through a temporary file) and
+// returns its standard output.
+std::optional<std::string> run_gnuplot(const std::string& script) {
+  namespace fs = std::filesystem;
+  char name[] = "/tmp/thmcheck-plot-XXXXXX";
+  int fd = mkstemp(name);
+  if (fd < 0) return std::nullopt;
+  {
+    std::ofstream out(name);
+    out << script;
+  }
+  close(fd);
+  std::string cmd = fmt::format("gnuplot '{}' 2>/dev/null", name);
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) {
+    fs::remove(name);
+    return std::nullopt;
+  }
+  std::string svg;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) svg.append(buf.data(), n);
+  const int status = pclose(pipe);
+  fs::remove(name);
+  if (status != 0 || svg.find("<svg") == std::string::npos) return std::nullopt;
+  return svg;
+}
+
+const char* kHeader =
+    "set terminal svg size 640,400 dynamic font 'Helvetica,11' background rgb 'white'\n"
+    "set output\n"
+    "set grid\n"
+    "set key top left\n";
+
+}  // namespace
+
+bool gnuplot_available() {
+  return std::system("gnuplot -V >/dev/null 2>&1") == 0;
+}
+
+std::optional<std::string> render_svg(const HistogramPlot& plot) {
+  if (plot.values.empty()) return std::nullopt;
+  double lo = *std::min_element(plot.values.begin(), plot.values.end());
+  double hi = *std::max_element(plot.values.begin(), plot.values.end());
+  if (plot.marker) {
+    lo = std::min(lo, *plot.marker);
+    hi = std::max(hi, *plot.marker);
+  }
+  if (hi <= lo) {
+    hi = lo + 0.5;
+    lo = lo - 0.5;
+  }
+  const int bins = std::max(1, plot.bins);
+  const double width = (hi - lo) / bins;
+  std::vector<long> counts(bins, 0);
+  for (double v : plot.values) {
+    int b = static_cast<int>((v - lo) / width);
+    counts[std::clamp(b, 0, bins - 1)]++;
+  }
+  std::ostringstream s;
+  s << kHeader;
+  s << fmt::format("set title \"{}\"\nset xlabel \"{}\"\nset ylabel \"cases\"\n", escape(plot.title),
+                   escape(plot.x_label));
+  s << "set style fill solid 0.6 border -1\nset boxwidth " << fmt::format("{:.17g}", width * 0.9)
+    << "\nset yrange [0:*]\n";
+  s << fmt::format("set xrange [{:.17g}:{:.17g}]\n", lo - width, hi + width);
+  if (plot.marker) {
+    s << fmt::format("set arrow from {0:.17g}, graph 0 to {0:.17g}, graph 1 nohead dt 2 lw 2 lc rgb 'red'\n",
+                     *plot.marker);
+  }
+  s << "$data << EOD\n";
+  for (int b = 0; b < bins; ++b) s << fmt::format("{:.17g} {}\n", lo + (b + 0.5) * width, counts[b]);
+  s << "EOD\n";
+  s << "plot $data using 1:2 with boxes lc rgb '#4477aa' title 'cases'\n";
+  return run_gnuplot(s.str());
+}
+
+std::optional<std::string> render_svg(const LogLogPlot& plot) {
+  if (plot.points.empty()) return std::nullopt;
+  std::ostringstream s;
+  s << kHeader;
+  s << fmt::format("set title \"{}\"\nset xlabel \"{}\"\nset ylabel \"{}\"\n", escape(plot.title),
+                   escape(plot.x_label), escape(plot.y_label));
+  s << "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n";
+  s << "$data << EOD\n";
+  for (const auto& [x, y] : plot.points) s << fmt::format("{:.17g} {:.17g}\n", x, y);
+  s << "EOD\n";
+  if (plot.has_fit) {
+    s << fmt::format("f(x) = exp({:.17g}) * x**({:.17g})\n", plot.intercept, plot.exponent);
+    s << fmt::format(
+        "plot $data using 1:2 with points pt 7 ps 0.6 lc rgb '#4477aa' title 'measured', "
+        "f(x) with lines lw 2 lc rgb '#cc3311' title 'fit: slope {:.3f}'\n",
+        plot.exponent);
+  } else {
+    s << "plot $data using 1:2 with points pt 7 ps 0.6 lc rgb '#4477aa' title 'measured'\n";
+  }
+  return run_gnuplot(s.str());
+}
+
+}  // namespace thmcheck
