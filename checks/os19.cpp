@@ -13,6 +13,7 @@
 #include <rapidcheck.h>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "checks/catalog.hpp"
@@ -712,7 +713,12 @@ struct Worst {
   /// potentials c d_t / (||r_0|| - ||r_t||) (share of the residual decrease spent
   /// on distance); otherwise lhs/bound.
   S tightness = 0;
-  void offer(long t, const S& lhs, const S& rhs, const S& err, const S& slack = S(-1)) {
+  /// Optional extra error term of an iterate (e.g. the sensitivity of the
+  /// margin to the rounding of the constants alpha, beta, L, which differ
+  /// between precisions by up to their enclosure width).
+  std::function<S(long, const S&, const S&)> extra;
+  void offer(long t, const S& lhs, const S& rhs, const S& err_in, const S& slack = S(-1)) {
+    const S err = extra ? S(err_in + extra(t, lhs, rhs)) : err_in;
     const int cat = lhs - err > rhs ? 2 : (lhs + err >= rhs ? 1 : 0);
     const S r = rhs > 0 ? S(lhs / rhs) : S(lhs > 0 ? 1e300 : 0);
     if (cat != 1) {
@@ -880,6 +886,30 @@ Outcome evaluate_glm_gd(const Json& j, GdClaim claim) {
     return rk < r0 ? S(coefficient * dk / (r0 - rk)) : S(0);
   };
   const S zeta = (lambda - eta * beta * beta / 2) * alpha;
+  // Constants computed at this precision differ from the exact ones by their
+  // enclosure width (relative crel); that moves bounds (by crel per constant,
+  // and t crel (1 - q)/q for q^t) and, through eta = fraction * limit, the
+  // iterates (a relative change of eta moves theta_t by at most that times the
+  // path length, and r_t by beta times that).
+  const S crel = 8 * mb.shift / mb.sigma_min_lower + 64 * u;
+  S q_claim = 1;
+  switch (claim) {
+    case GdClaim::kRate21: case GdClaim::kAll22: q_claim = 1 - eta * alpha * alpha / 2; break;
+    case GdClaim::kRate93: q_claim = 1 - alpha * alpha * lambda * eta; break;
+    case GdClaim::kDistanceRate41:
+      q_claim = 1 - eta * phi.gamma() * phi.gamma() * mb.sigma_min_lower * mb.sigma_min_lower;
+      break;
+    case GdClaim::kRate52: q_claim = 1 - eta * mu; break;
+    default: break;
+  }
+  const S normaliser = claim == GdClaim::kAll22 ? S(r0) : S(1);
+  w.extra = [&](long k, const S& lhs, const S& rhs) {
+    using std::abs;
+    const S qfactor = q_claim > 0 && q_claim < 1 ? S(S(static_cast<double>(k)) * (1 - q_claim) / q_claim) : S(0);
+    return crel * (abs(lhs) + abs(rhs) * (1 + qfactor)) +
+           crel * (beta + alpha) * (t.path[k] + t.distance[k]) * 2 * (r0 + beta * t.path[k]) /
+               (normaliser * std::max(r0, S(1e-300)) * (claim == GdClaim::kAll22 ? S(1) : S(1)));
+  };
   for (long k = 1; k <= T; ++k) {
     const S rk = t.residual[k], drk = t.residual_error[k];
     const S dk = t.distance[k], ddk = t.distance_error[k];
@@ -1402,6 +1432,15 @@ Outcome evaluate_network(const Json& j, NetClaim claim) {
   const long T = static_cast<long>(t.residual.size()) - 1;
   S qt = 1;
   const S c = g * smin / 4;  // gamma sigma_min(X)/4 in (4.8)
+  // Rounding of the constants between precisions (see evaluate_glm_gd).
+  const S crel = 8 * mb.shift / smin + 64 * u;
+  const S q_claim = claim == NetClaim::kRate ? S(1 - eta * g * g * smin * smin)
+                                             : S(1 - eta * alpha * alpha / 2);
+  w.extra = [&](long k, const S& lhs, const S& rhs) {
+    const S qfactor = q_claim > 0 && q_claim < 1 ? S(S(static_cast<double>(k)) * (1 - q_claim) / q_claim) : S(0);
+    return crel * (abs(lhs) + abs(rhs) * (1 + qfactor)) +
+           crel * (beta + alpha) * (t.path[k] + t.distance[k]) * 2 * (r0 + beta * t.path[k]) / r0;
+  };
   for (long s = 1; s <= T; ++s) {
     const S rk = t.residual[s], drk = t.residual_error[s];
     switch (claim) {
@@ -1745,7 +1784,8 @@ Outcome evaluate_sgd(const Json& j, SgdClaim claim) {
   if (claim == SgdClaim::kStay) {
     o.measured = widen(max_dist);
     o.bound = widen(radius);
-    o.error = widen(S(max_err + 8 * u * radius));
+    // The radius nu ||r0||/alpha moves with alpha's rounding (enclosure width).
+    o.error = widen(S(max_err + 8 * u * radius + radius * 8 * mb.shift / mb.sigma_min_lower));
     o.details.push_back({"farthest iteration", std::to_string(worst_t)});
     o.details.push_back({"tightness", to_decimal(S(max_dist / radius), 6)});
     return o;
