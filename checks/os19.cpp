@@ -1230,6 +1230,7 @@ constexpr const char* kNetworkInstanceSchema =
     "\"iterations\": T in [1, 100000]}";
 
 struct NetParams {
+  int adversarial;  // 1: two-sample sharp-activation search (see adversarial_network_json)
   int n;
   int d_extra;
   int k;
@@ -1245,8 +1246,66 @@ struct NetParams {
   std::uint64_t seed;
 };
 
+/// Adversarial family for (4.7)/(4.8): n = d = 2, k = 1, v = (1), unit rows
+/// x1 = (1, 0), x2 = (rho, sqrt(1 - rho^2)), phi = z + 30 tanh(s z)/s with
+/// sharpness s in [1e3, 1e5] (gamma = 1, Gamma = 31 whatever s is; only M
+/// grows with s), both pre-activations within 1/s of the sharp transition and
+/// ||r0|| in [0.01, 0.03]. The printed step of Theorem 4.3 does not depend on
+/// M, so it stays fixed while the Jacobian changes abruptly within one step.
+/// Among 200 seeded candidates the generator keeps the one whose first five
+/// GD steps (simulated in double with the printed step) come closest to, or
+/// most exceed, the printed rate (4.7); the claim then judges that instance at
+/// certified precision. eta_fraction is `fraction` (1: at the limit).
+Json adversarial_network_json(RandomSource& rng, double fraction) {
+  Json best;
+  double best_ratio = -1;
+  for (int candidate = 0; candidate < 200; ++candidate) {
+    const double rho = rng.uniform(0.75, 0.95);
+    const double s = std::pow(10.0, rng.uniform(3, 5));
+    const double c = 30;
+    Matrix<double> x(2, 2);
+    x << 1, 0, rho, std::sqrt(1 - rho * rho);
+    const double a = std::pow(10.0, rng.uniform(-2, -1.5));
+    const double angle = rng.uniform(0, 2 * M_PI);
+    Vector<double> z0(2);
+    z0 << rng.uniform(-1, 1) / s, rng.uniform(-1, 1) / s;
+    const Vector<double> w0 = x.partialPivLu().solve(z0);
+    os19::Activation<double> phi{os19::ActivationKind::kTanhPlus, c};
+    phi.sharpness = s;
+    Vector<double> y(2);
+    y << phi.value(z0(0)) - a * std::cos(angle), phi.value(z0(1)) - a * std::sin(angle);
+    // Printed step: 1/(2 Gamma^2 ||X||^2) min(1, gamma^2 sigma_min^2/(||X||_2,inf ||X|| ||r0||)),
+    // with ||X||^2 = 1 + rho, sigma_min^2 = 1 - rho, ||X||_2,inf = 1.
+    const double G = 1 + c;
+    const double eta = std::min(1.0, (1 - rho) / (std::sqrt(1 + rho) * a)) / (2 * G * G * (1 + rho));
+    const double q = 1 - eta * (1 - rho);
+    os19::NetworkModel<double> model(x, y, Vector<double>::Ones(1), phi);
+    Vector<double> theta = w0;
+    double ratio = 0, qt = 1;
+    for (int t = 1; t <= 5; ++t) {
+      theta -= eta * model.gradient(theta);
+      qt *= q;
+      ratio = std::max(ratio, model.residual(theta).norm() / (qt * a));
+    }
+    if (ratio > best_ratio) {
+      best_ratio = ratio;
+      best = Json::object();
+      best["X"] = Json::array({Json::array({"1", "0"}),
+                               Json::array({short_decimal(rho, 17), short_decimal(std::sqrt(1 - rho * rho), 17)})});
+      best["y"] = vector_to_json<double>(y);
+      best["v"] = Json::array({"1"});
+      best["phi"] = {{"name", "tanh_plus"}, {"c", "30"}, {"s", short_decimal(s, 17)}};
+      best["W0"] = Json::array({Json::array({short_decimal(w0(0), 17), short_decimal(w0(1), 17)})});
+      best["eta_fraction"] = short_decimal(fraction, 6);
+      best["iterations"] = 20;
+    }
+  }
+  return best;
+}
+
 rc::Gen<Json> network_generator() {
   auto params = rc::gen::build<NetParams>(
+      rc::gen::set(&NetParams::adversarial, rc::gen::weightedElement<int>({{3, 0}, {1, 1}})),
       rc::gen::set(&NetParams::n, rc::gen::inRange(1, 11)),
       rc::gen::set(&NetParams::d_extra, rc::gen::inRange(0, 21)),
       rc::gen::set(&NetParams::k, rc::gen::inRange(1, 7)),
@@ -1262,6 +1321,7 @@ rc::Gen<Json> network_generator() {
       rc::gen::set(&NetParams::seed, rc::gen::arbitrary<std::uint64_t>()));
   return rc::gen::map(params, [](const NetParams& q) {
     RandomSource rng(q.seed);
+    if (q.adversarial == 1) return adversarial_network_json(rng, q.step_mode == 2 ? 1.5 : 1.0);
     const int n = q.n, d = q.n + q.d_extra, k = q.k;
     Matrix<double> x = matrix_with_condition(n, d, std::pow(10.0, q.log_cond / 4.0), rng);
     auto decimal_matrix = [](Matrix<double>& m) {
@@ -1543,10 +1603,12 @@ void register_network_claims(Registry& registry) {
                     {"step", proved ? "eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||))" : printed_step}};
     c.measurement = std::string("GD on W from W0 for T steps, every iterate checked: ") + s.measurement + ".";
     c.generator_info =
-        "n in [1, 10], d = n + [0, 20], k in [1, 6], v uniform on the sphere, cond(X) in [1, 1e3]; phi "
-        "identity / tanh_plus c in [-0.9, 3], sharpness s in {1, 3.2, 10, 100} / leaky_softplus; W0 "
+        "75%: n in [1, 10], d = n + [0, 20], k in [1, 6], v uniform on the sphere, cond(X) in [1, 1e3]; "
+        "phi identity / tanh_plus c in [-0.9, 3], sharpness s in {1, 3.2, 10, 100} / leaky_softplus; W0 "
         "near a labelling network, large, or 0; eta at the limit (30%), below (60%) or above (10%); T "
-        "in [1, 200].";
+        "in [1, 200]. 25%: adversarial two-sample family (n = d = 2, k = 1, tanh_plus c = 30 with "
+        "sharpness 1e3..1e5, pre-activations at the sharp transition), the worst of 200 seeded "
+        "candidates under the printed step, T = 20.";
     c.instance_schema = kNetworkInstanceSchema;
     c.notes = s.notes;
     c.default_cases = 100;

@@ -73,6 +73,27 @@ TEST(Os19Claims, CorollaryUsesClosestOptimum) {
   EXPECT_LT(abs(o.bound - Wide(8)), Wide("1e-40"));
 }
 
+// A counterexample to Theorem 4.3 as printed (found by the adversarial
+// generator's search): two unit rows at angle acos(0.92), phi = z + 30
+// tanh(s z)/s with s = 5.8e4 (gamma = 1, Gamma = 31, M = 1.35e6), both
+// pre-activations at the sharp transition. The printed step omits M; at it the
+// residual norm grows (t = 3: 1.0952e-2 > ||r_0|| = 1.0582e-2), so (4.7) and
+// (4.8) fail at 50 digits. Theorem 2.1's step (with L = M ||X||_2,inf ||X||)
+// is 2.5e5 times smaller, and the .as-proved sibling passes.
+TEST(Os19Claims, Theorem43AsPrintedFailsOnSharpActivation) {
+  const Json j = parse_json_exact(R"({"X": [["1.0", "0.0"], ["0.9280629617279662", "0.37242333314215903"]], "y": ["0.01655980473980607", "-0.024775974063370634"], "v": ["1"], "phi": {"name": "tanh_plus", "c": "30.0", "s": "27018.624677303607"}, "W0": [["3.5286735995293716e-05", "-0.00017220264088033281"]], "eta_fraction": "1", "iterations": 5})");
+  for (const char* id : {"os19.thm4.3.rate", "os19.thm4.3.potential"}) {
+    const Outcome o = claim(id).evaluate(j, Precision::kMp50);
+    ASSERT_TRUE(o.ok) << o.message;
+    EXPECT_TRUE(all_hypotheses_hold(o)) << id;
+    EXPECT_LT(o.margin(), -o.error) << id;
+    EXPECT_GT(o.measured / o.bound, Wide("1.03")) << id;
+  }
+  const Outcome proved = claim("os19.thm4.3.rate.as-proved").evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(proved.ok);
+  EXPECT_GT(proved.margin(), proved.error);
+}
+
 TEST(Os19Claims, ValidationNamesTheProblem) {
   const Claim& c = claim("os19.thm2.1.potential");
   Json j = Json::parse(R"({"X": [["1", "0"], ["0", "1"], ["1", "1"]], "y": [1, 2, 3],
