@@ -9,6 +9,29 @@
 //   (2.17) and one where GD from theta0 = 0 with a sufficiently small step keeps
 //          ||y - f(theta_t)|| + beta ||theta_t - theta0|| = ||y - f(theta0)||.
 // The existence statements are checked on the construction of Section 9.3.
+//
+// Gradient descent on GLM instances f = phi(X theta) (phi from the family of
+// lib/os19/activation.hpp; identity = linear regression), with alpha, beta, L
+// certified on all of R^p (lib/os19/jacobian_bounds.hpp), every iterate
+// checked, the worst reported:
+//   os19.thm2.1.{rate,potential,path}      (2.3) (2.4) (2.5)
+//   os19.cor2.3.{distance,path}            (2.9) (2.10), theta* = closest optimum
+//   os19.thm9.3.rate                       (9.2), general lambda
+//   os19.thm9.3.{potential,distance,path}  (2.12) (2.13) (2.14) as printed in
+//       Section 2, with .as-proved siblings (9.3) (9.5) (9.6) (coefficient
+//       zeta = (lambda - eta beta^2/2) alpha instead of alpha), and
+//   os19.thm9.3.path.residual              (9.4)
+//   os19.thm2.2                            conditions at theta0 only (+ (2.6))
+//   os19.thm4.1.{rate,path}                (4.2) (4.3)
+//   os19.thm5.2.{rate,potential,path}      (5.1)-(5.3), mu = alpha^2, certified smoothness
+//   os19.cor5.3.{distance,path}            (5.4) (5.5)
+// One-hidden-layer network (Theorem 4.3): os19.thm4.3.{rate,potential} as
+// printed ((4.7), (4.8), step without M) and .as-proved (Theorem 2.1's step
+// and rate, Section 9.7).
+// SGD (Theorem 3.1): os19.thm3.1.stay (frequency: never leaves D) and
+// os19.thm3.1.expectation ((3.2), Monte Carlo).
+// Low-rank regression (Theorem 4.2): os19.thm4.2, the exponent of r in the
+// geometric rate (scaling claim).
 #include <fmt/format.h>
 #include <rapidcheck.h>
 
