@@ -605,6 +605,7 @@ constexpr const char* kGlmInstanceSchema =
     "decimal strings.";
 
 struct GlmGdParams {
+  int large;  // 1: n in [50, 150], p = n + [0, 100], T <= 30 (10% of cases)
   int n;
   int p_extra;
   int log_cond;     // kappa(X) = 10^(log_cond / 4) in [1, 1e4]
@@ -622,6 +623,7 @@ struct GlmGdParams {
 
 rc::Gen<Json> glm_gd_generator(bool with_lambda) {
   auto params = rc::gen::build<GlmGdParams>(
+      rc::gen::set(&GlmGdParams::large, rc::gen::weightedElement<int>({{9, 0}, {1, 1}})),
       rc::gen::set(&GlmGdParams::n, rc::gen::oneOf(rc::gen::inRange(1, 6), rc::gen::inRange(1, 31))),
       rc::gen::set(&GlmGdParams::p_extra,
                    rc::gen::oneOf(rc::gen::inRange(0, 4), rc::gen::inRange(0, 61))),
@@ -638,7 +640,8 @@ rc::Gen<Json> glm_gd_generator(bool with_lambda) {
       rc::gen::set(&GlmGdParams::seed, rc::gen::arbitrary<std::uint64_t>()));
   return rc::gen::map(params, [with_lambda](const GlmGdParams& q) {
     RandomSource rng(q.seed);
-    const int n = q.n, p = q.n + q.p_extra;
+    const int n = q.large ? 50 + static_cast<int>(rng.integer(0, 100)) : q.n;
+    const int p = n + (q.large ? static_cast<int>(rng.integer(0, 100)) : q.p_extra);
     Matrix<double> x = matrix_with_condition(n, p, std::pow(10.0, q.log_cond / 4.0), rng) *
                        std::pow(10.0, q.log_scale / 4.0);
     Json j;
@@ -689,7 +692,7 @@ rc::Gen<Json> glm_gd_generator(bool with_lambda) {
     if (q.step_mode == 1) fraction = q.step_param / 1000.0;
     if (q.step_mode == 2) fraction = 1.0 + q.step_param / 1000.0;
     j["eta_fraction"] = short_decimal(fraction, 6);
-    j["iterations"] = q.iterations;
+    j["iterations"] = q.large ? std::min(q.iterations, 30) : q.iterations;
     if (with_lambda) {
       int tenths = q.lambda_tenths;
       // With L > 0, lambda = 1 leaves no positive step (2(1 - lambda) = 0).
@@ -1224,7 +1227,8 @@ void register_gd_claims(Registry& registry) {
                                 "for T steps; every iterate t = 1..T is checked and the worst reported. ") +
                     s.measurement + ".";
     c.generator_info =
-        "n in [1, 30] (small n favoured), p = n + [0, 60], cond(X) in [1, 1e4], ||X|| in [0.1, 10]; phi "
+        "n in [1, 30] (small n favoured), p = n + [0, 60] (10% of cases: n in [50, 150], p = n + [0, 100], "
+        "T <= 30), cond(X) in [1, 1e4], ||X|| in [0.1, 10]; phi "
         "identity / tanh_plus c in [-0.9, 3] / leaky_softplus a in [0.05, 1]; theta0 near a solution "
         "(distance 1e-6..1), far (theta0, y of size up to 1e3) or theta0 = 0; eta at the theorem's "
         "limit (30%), below it (60%, fraction 1e-3..1) or above (10%, outside the hypothesis); T in [1, 300].";
