@@ -1248,7 +1248,7 @@ void register_gd_claims(Registry& registry) {
 // Theorem 4.3: one-hidden-layer network x -> v^T phi(W x), trained over W
 // with v fixed, ||v|| = 1, n <= d.
 
-enum class NetClaim { kRate, kPotential, kRateProved, kPotentialProved };
+enum class NetClaim { kRate, kPotential, kRateProved, kPotentialProved, kRateAtProvedStep };
 
 constexpr const char* kNetworkInstanceSchema =
     "{\"X\": n x d array of rows (n <= d), \"y\": [n], \"v\": [k] (unit norm), \"phi\": activation "
@@ -1463,7 +1463,8 @@ Outcome evaluate_network(const Json& j, NetClaim claim) {
   hyps.push_back({"phi.bounds", g > 0, Evidence::kCertified,
                   phi.describe() + ": gamma = " + to_decimal(g, 6) + ", Gamma = " + to_decimal(G, 6) +
                       ", M = " + to_decimal(m, 6)});
-  const bool proved = claim == NetClaim::kRateProved || claim == NetClaim::kPotentialProved;
+  const bool proved = claim == NetClaim::kRateProved || claim == NetClaim::kPotentialProved ||
+                      claim == NetClaim::kRateAtProvedStep;
   // alpha = gamma sigma_min(X), beta = Gamma ||X|| (Section 9.7, ||v|| = 1); we use
   // the ||v||-aware certified values, equal to these up to rounding of ||v||.
   const S alpha = b.alpha, beta = b.beta, lip = b.lipschitz;
@@ -1521,8 +1522,9 @@ Outcome evaluate_network(const Json& j, NetClaim claim) {
   const S c = g * smin / 4;  // gamma sigma_min(X)/4 in (4.8)
   // Rounding of the constants between precisions (see evaluate_glm_gd).
   const S crel = 8 * mb.shift / smin + 64 * u;
-  const S q_claim = claim == NetClaim::kRate ? S(1 - eta * g * g * smin * smin)
-                                             : S(1 - eta * alpha * alpha / 2);
+  const S q_claim = claim == NetClaim::kRate || claim == NetClaim::kRateAtProvedStep
+                        ? S(1 - eta * g * g * smin * smin)
+                        : S(1 - eta * alpha * alpha / 2);
   w.extra = [&](long k, const S& lhs, const S& rhs) {
     const S qfactor = q_claim > 0 && q_claim < 1 ? S(S(static_cast<double>(k)) * (1 - q_claim) / q_claim) : S(0);
     return crel * (abs(lhs) + abs(rhs) * (1 + qfactor)) +
@@ -1531,7 +1533,8 @@ Outcome evaluate_network(const Json& j, NetClaim claim) {
   for (long s = 1; s <= T; ++s) {
     const S rk = t.residual[s], drk = t.residual_error[s];
     switch (claim) {
-      case NetClaim::kRate: {
+      case NetClaim::kRate:
+      case NetClaim::kRateAtProvedStep: {
         qt *= 1 - eta * g * g * smin * smin;
         const S bound = qt * r0;
         w.offer(s, rk, bound, drk + qt * dr0 + bound * 4 * u * S(static_cast<double>(s + 1)),
@@ -1610,6 +1613,13 @@ void register_network_claims(Registry& registry) {
        "2.1 applies: ||f(W_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(W0) - y||^2 for eta <= 1/(2 beta^2) "
        "min(1, alpha^2/(L ||f(W0) - y||)).",
        "max over t of ||r_t||^2 against (1 - eta alpha^2/2)^t ||r_0||^2", ""},
+      {NetClaim::kRateAtProvedStep, "os19.thm4.3.rate.proved-step", "Theorem 4.3, eq. (4.7), at Theorem 2.1's step",
+       "network: the printed rate (4.7) under the smaller step Theorem 2.1 allows (separates step from rate)",
+       "(4.7) ||f(W_t) - y|| <= (1 - eta gamma^2 sigma_min^2(X))^t ||f(W0) - y|| with eta <= 1/(2 beta^2) "
+       "min(1, alpha^2/(L ||f(W0) - y||)), L = M ||X||_2,inf ||X||.",
+       "max over t of ||r_t|| against (1 - eta gamma^2 sigma_min(X)^2)^t ||r_0||, Theorem 2.1's step",
+       "Diagnostic sibling: if os19.thm4.3.rate fails and this holds, the failure is due to the printed "
+       "step (which omits M), not to the printed rate."},
       {NetClaim::kPotentialProved, "os19.thm4.3.potential.as-proved", "Theorem 4.3 via Theorem 2.1 (Section 9.7)",
        "network: (4.8) under Theorem 2.1's step (with M)",
        "(4.8) with eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||)), L = M ||X||_2,inf ||X||.",
@@ -1623,7 +1633,8 @@ void register_network_claims(Registry& registry) {
     c.summary = s.summary;
     c.statement = s.statement;
     c.kind = ClaimKind::kExplicit;
-    const bool proved = s.claim == NetClaim::kRateProved || s.claim == NetClaim::kPotentialProved;
+    const bool proved = s.claim == NetClaim::kRateProved || s.claim == NetClaim::kPotentialProved ||
+                        s.claim == NetClaim::kRateAtProvedStep;
     c.hypotheses = {{"v.unit", "||v||_2 = 1"},
                     {"n.le.d", "n <= d"},
                     {"phi.bounds", "0 < gamma <= phi' <= Gamma, |phi''| <= M"},
