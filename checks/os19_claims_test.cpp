@@ -112,6 +112,7 @@ TEST(Os19Claims, ValidationNamesTheProblem) {
 void survey(const std::string& prefix, int cases, bool print) {
   for (const Claim& c : catalog().claims()) {
     if (c.id.rfind(prefix, 0) != 0 || c.id.rfind("os19.thm2.4", 0) == 0) continue;
+    if (c.kind == ClaimKind::kScaling) continue;  // judged by the fitted exponent instead
     int in_hyp = 0, pass = 0, fail = 0, uncertain = 0, errors = 0, outside = 0, fail_outside = 0;
     double tightest = 0;
     std::string worst_case;
