@@ -1,0 +1,84 @@
+// Strictly increasing activations phi with known derivative bounds
+// 0 < gamma <= phi'(z) <= Gamma and |phi''(z)| <= M for all z (os19 Sections
+// 4.1 and 4.3). The constants are closed-form in the family parameter, so they
+// are certified (no sampling).
+#pragma once
+
+#include <string>
+
+#include "lib/engine/instance.hpp"
+#include "lib/numerics/scalar.hpp"
+
+namespace thmcheck::os19 {
+
+/// Members of the activation family.
+enum class ActivationKind {
+  kIdentity,       ///< phi(z) = z (linear regression): gamma = Gamma = 1, M = 0
+  kTanhPlus,       ///< phi(z) = z + c tanh(s z)/s, c > -1, sharpness s > 0 (default 1)
+  kLeakySoftplus,  ///< phi(z) = a z + (1 - a) log(1 + e^z), 0 < a <= 1
+};
+
+/// An activation of the family with its parameter (c for tanh_plus, a for
+/// leaky_softplus; unused for identity).
+template <class Scalar>
+struct Activation {
+  ActivationKind kind = ActivationKind::kIdentity;
+  Scalar parameter = 0;
+  /// tanh_plus only: s in z + c tanh(s z)/s. Leaves gamma, Gamma unchanged and
+  /// scales M by s, so it separates the roles of the slope and curvature bounds.
+  Scalar sharpness = 1;
+
+  /// phi(z).
+  Scalar value(const Scalar& z) const;
+  /// phi'(z).
+  Scalar derivative(const Scalar& z) const;
+  /// phi''(z).
+  Scalar second_derivative(const Scalar& z) const;
+  /// gamma = inf phi': 1 (identity); min(1, 1 + c) (tanh_plus); a (leaky_softplus).
+  Scalar gamma() const;
+  /// Gamma = sup phi': 1; max(1, 1 + c); 1.
+  Scalar big_gamma() const;
+  /// M = sup |phi''|: 0; |c| s 4/(3 sqrt 3) (max of 2 |tanh| sech^2 at tanh^2 = 1/3);
+  /// (1 - a)/4 (max of sigma (1 - sigma)).
+  Scalar curvature() const;
+  /// "identity", "tanh_plus(c=...)", "leaky_softplus(a=...)".
+  std::string describe() const;
+};
+
+/// Result of inverting phi at one point.
+template <class Scalar>
+struct InverseResult {
+  bool ok = false;
+  Scalar z = 0;          ///< phi^{-1}(y) approximately
+  Scalar error_bound = 0;  ///< |z - phi^{-1}(y)| <= |phi(z) - y| / gamma (mean value theorem)
+  int iterations = 0;
+};
+
+/// Solves phi(z) = y by safeguarded Newton inside the bracket
+/// [(y - phi(0))/Gamma, (y - phi(0))/gamma] (ordered), which contains the root
+/// because gamma <= phi' <= Gamma. The error bound is a posteriori.
+template <class Scalar>
+InverseResult<Scalar> invert(const Activation<Scalar>& phi, const Scalar& y);
+
+/// Reads {"name": "identity" | "tanh_plus" | "leaky_softplus", "c": .., "a": ..}
+/// from obj[key]; throws InputError naming the problem (parameter range included).
+template <class Scalar>
+Activation<Scalar> read_activation(const Json& obj, std::string_view key);
+
+/// Instance-file schema of an activation, for instance_schema texts.
+inline constexpr const char* kActivationSchema =
+    "{\"name\": \"identity\"} | {\"name\": \"tanh_plus\", \"c\": c > -1, \"s\": s > 0 (optional, default 1)} "
+    "(phi = z + c tanh(s z)/s) | "
+    "{\"name\": \"leaky_softplus\", \"a\": 0 < a <= 1} (phi = a z + (1-a) log(1+e^z))";
+
+extern template struct Activation<double>;
+extern template struct Activation<Mp50>;
+extern template struct Activation<Mp100>;
+extern template InverseResult<double> invert(const Activation<double>&, const double&);
+extern template InverseResult<Mp50> invert(const Activation<Mp50>&, const Mp50&);
+extern template InverseResult<Mp100> invert(const Activation<Mp100>&, const Mp100&);
+extern template Activation<double> read_activation<double>(const Json&, std::string_view);
+extern template Activation<Mp50> read_activation<Mp50>(const Json&, std::string_view);
+extern template Activation<Mp100> read_activation<Mp100>(const Json&, std::string_view);
+
+}  // namespace thmcheck::os19
