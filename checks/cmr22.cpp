@@ -829,7 +829,7 @@ void register_cmr22(Registry& registry) {
         "Outcome error (estimated): 2 x last checkpoint change + sqrt(N) ||r|| / sigma_min(A) + "
         "LP value error + norm rounding; it is a method error, so error_is_rounding = false. "
         "Double cannot resolve gaps for alpha^L below ~1e-14 ||x*||_1; the engine climbs to 50/100 digits.";
-    c.default_cases = 100;
+    c.default_cases = 24;  // each case integrates a flow to its certificate; shrinking adds up to 200 more
     c.error_is_rounding = false;
     c.generator = rc::gen::map(data_params(40), [](const DataParams& q) { return gap_instance(q, true); });
     c.validate = [](const Json& j) { validate_gap(j, true); };
@@ -856,7 +856,7 @@ void register_cmr22(Registry& registry) {
     c.generator_info = gap_generator_info(false);
     c.instance_schema = "{\"A\": M x N rows, \"y\": [M], \"L\": integer >= 2, \"x0\": [N] > 0}";
     c.notes = "Error as in cmr22.thm1.1.";
-    c.default_cases = 100;
+    c.default_cases = 24;  // as thm1.1
     c.error_is_rounding = false;
     c.generator = rc::gen::map(data_params(40), [](const DataParams& q) { return gap_instance(q, false); });
     c.validate = [](const Json& j) { validate_gap(j, false); };
@@ -892,7 +892,7 @@ void register_cmr22(Registry& registry) {
     c.notes =
         "g_{x~0} equals D_F(., x~0) up to a constant factor and shift only when x~0 is a "
         "multiple of 1 (or L = 2): the proof's last step multiplies the n-th term by L x~0_n^{1-2/L}.";
-    c.default_cases = 60;
+    c.default_cases = as_proved ? 24 : 12;  // plus a Newton solve of the argmin per case
     c.error_is_rounding = false;
     // N <= 16: each case integrates the flow and solves the argmin, and tight
     // cases climb to 100 digits (about 40 s per case at N = 36).

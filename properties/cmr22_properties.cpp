@@ -37,3 +37,18 @@ RC_GTEST_PROP(Cmr22LemA2AsProvedSlow, HoldsOnGeneratedCases, ()) {
 
 }  // namespace
 }  // namespace thmcheck::properties
+
+// Verdicts at default settings against reports/expectations.json. Each case
+// integrates a gradient flow to its convergence certificate (and shrinking a
+// counterexample adds up to 200 more), so these carry the `slow` label.
+namespace thmcheck::properties {
+namespace {
+TEST(Cmr22VerdictsSlow, Thm11) { expect_default_verdict("cmr22.thm1.1"); }
+TEST(Cmr22VerdictsSlow, Thm21) { expect_default_verdict("cmr22.thm2.1"); }
+TEST(Cmr22VerdictsSlow, Thm22) { expect_default_verdict("cmr22.thm2.2"); }
+TEST(Cmr22VerdictsSlow, Thm22AsProved) { expect_default_verdict("cmr22.thm2.2.as-proved"); }
+TEST(Cmr22VerdictsSlow, Lem26) { expect_default_verdict("cmr22.lem2.6"); }
+TEST(Cmr22VerdictsSlow, LemA2) { expect_default_verdict("cmr22.lemA.2"); }
+TEST(Cmr22VerdictsSlow, LemA2AsProved) { expect_default_verdict("cmr22.lemA.2.as-proved"); }
+}  // namespace
+}  // namespace thmcheck::properties
