@@ -298,7 +298,7 @@ Outcome evaluate_psi(const Json& j, PsiForm form) {
   const Vector<double> u = z / z.norm();
   const Vector<double> proj = data.x * u;
   const Vector<double> inner = data.x * z + data.noise;
-  std::vector<char> in_s(m, 0);
+  std::vector<int> in_s(m, 0);
   for (int i : data.corrupted) in_s[i] = 1;
   double sum[2] = {0, 0}, sum2[2] = {0, 0};
   long count[2] = {0, 0};

@@ -2081,27 +2081,31 @@ Outcome evaluate_low_rank(const Json& j) {
     return o;
   }
   // Per-step decay exponent of the loss over the run: -log(L_T / L_0) / T;
-  // monotone decrease is also required (a geometric decrease claim).
+  // the fitted exponent of r is the checkable part of the rate.
   const S rate = -log(loss.back() / loss.front()) / S(static_cast<double>(iterations));
-  bool monotone = true;
-  for (std::size_t t = 1; t < loss.size(); ++t) monotone = monotone && loss[t] <= loss[t - 1];
+  // Monotone decrease is recorded, not required: the theorem bounds L_t by
+  // 100 (1 - c2/r^{3/2})^t ||y||^2, which allows early increases.
+  S worst_increase = 1;
+  for (std::size_t t = 1; t < loss.size(); ++t) worst_increase = std::max(worst_increase, S(loss[t] / loss[t - 1]));
+  const bool monotone = worst_increase <= 1;
   o.hypotheses = {{"gaussian.features", true, Evidence::kCertified, "X_i i.i.d. N(0,1) by construction"},
                   {"n.le.cdr", n * 8 <= d * r, Evidence::kUnchecked,
                    fmt::format("n = {}, d r = {}: n <= c d r with c unspecified; we use n <= dr/8", n, d * r)},
                   {"init.spectrum", true, Evidence::kCertified,
                    "singular values of Theta0 in [theta, 2 theta] by construction"}};
-  if (rate > 0 && monotone) {
+  if (rate > 0) {
     o.points.push_back({widen(S(static_cast<double>(r))), widen(rate)});
   } else {
     o.ok = false;
-    o.message = rate > 0 ? "loss not monotonically decreasing (no geometric decrease to fit)"
-                         : "loss did not decrease";
+    o.message = "loss did not decrease over the run (no geometric decrease to fit)";
   }
   o.measured = widen(rate);
   o.details = {{"d", std::to_string(d)}, {"r", std::to_string(r)}, {"n", std::to_string(n)},
                {"eta", to_decimal(eta, 8)}, {"per-step decay", to_decimal(rate, 8)},
                {"loss ratio L_T/L_0", to_decimal(S(loss.back() / loss.front()), 8)},
-               {"decay * r^1.5", to_decimal(S(rate * pow(S(static_cast<double>(r)), S(3) / 2)), 6)}};
+               {"decay * r^1.5", to_decimal(S(rate * pow(S(static_cast<double>(r)), S(3) / 2)), 6)},
+               {"monotone", monotone ? "yes" : "no"},
+               {"largest one-step loss ratio L_{t+1}/L_t", to_decimal(worst_increase, 8)}};
   return o;
 }
 
@@ -2127,7 +2131,7 @@ void register_low_rank_claims(Registry& registry) {
   c.measurement =
       "GD for T = 100 steps with c1 = 0.03 (the theorem leaves c1 unspecified); the point (r, "
       "-log(L_T/L_0)/T). The constants c, c1, c2 and the factor 100 are unspecified, so only the "
-      "exponent of r in the rate (predicted -3/2) and monotone geometric decrease are checked.";
+      "exponent of r in the rate (predicted -3/2) is checked; whether the loss decreased monotonically is recorded per case.";
   c.generator_info = "r in [1, 8], d = max(r, 8) + [0, 8], n = d r / {8, 16, 32}, Rademacher labels.";
   c.instance_schema = kLowRankInstanceSchema;
   c.notes =

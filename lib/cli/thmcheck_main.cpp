@@ -1,6 +1,6 @@
 // thmcheck: check published optimization theorems against computation.
 //
-//   thmcheck list | run | report | check | reproduce   (see --help)
+//   thmcheck list | run | figures | report | check | reproduce   (see --help)
 //
 // Exit status: 0 ok; 1 a verdict differs from the expectations file; 2 usage
 // or input error (one line on stderr, no partial output files).
@@ -14,6 +14,7 @@
 #include "lib/engine/registry.hpp"
 #include "lib/engine/results.hpp"
 #include "lib/engine/runner.hpp"
+#include "lib/experiments/figure.hpp"
 #include "lib/report/expectations.hpp"
 #include "lib/report/markdown_report.hpp"
 
@@ -179,15 +180,76 @@ int cmd_run(const std::vector<std::string>& patterns, long cases, std::uint64_t 
   return compare_with_expectations(runs, expectations);
 }
 
+int cmd_figures(const std::vector<std::string>& patterns, std::uint64_t seed, bool slow, bool quick, bool list_only,
+                const std::string& out) {
+  const auto selected = select_experiments(patterns.empty() ? std::vector<std::string>{"*"} : patterns,
+                                           slow || list_only);
+  if (list_only) {
+    for (const Experiment* e : selected) {
+      std::cout << fmt::format("{:<22} {:<6} {:<40} {}{}\n", e->id, e->paper, e->source, e->title,
+                               e->slow ? "  [slow]" : "");
+    }
+    return 0;
+  }
+  const bool tty = stderr_is_tty();
+  std::vector<Figure> figures;
+  for (const Experiment* e : selected) {
+    ExperimentOptions options;
+    options.seed = seed;
+    options.quick = quick;
+    if (tty) {
+      options.progress = [&](const std::string& text) {
+        std::cerr << fmt::format("\r{:<22} {:<50}", e->id, text.substr(0, 50)) << std::flush;
+      };
+    }
+    figures.push_back(e->run(options));
+    if (tty) std::cerr << fmt::format("\r{:<22} {:<50}\n", e->id, "done");
+    std::cout << fmt::format("{:<22} {} panel(s), {} table(s)\n", e->id, figures.back().panels.size(),
+                             figures.back().tables.size());
+  }
+  const auto path = std::filesystem::path(out) / "figures.json";
+  write_file_atomic(path, figures_to_json(figures).dump(1) + "\n");
+  std::cout << fmt::format("figures: {}\n", path.string());
+  return 0;
+}
+
 int cmd_report(const std::vector<std::string>& inputs, const std::string& out, const std::string& expectations) {
+  namespace fs = std::filesystem;
   std::vector<ClaimRun> all;
+  std::vector<Figure> figures;
   for (const std::string& in : inputs) {
-    auto runs = load_results(in);
-    all.insert(all.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
+    const fs::path dir(in);
+    const bool is_dir = fs::is_directory(dir);
+    const bool has_figures = is_dir ? fs::exists(dir / "figures.json") : dir.filename() == "figures.json";
+    const bool has_results = is_dir ? fs::exists(dir / "results.json") : !has_figures;
+    if (!has_figures && !has_results) {
+      throw InputError(fmt::format("'{}' holds neither results.json nor figures.json", in));
+    }
+    if (has_results) {
+      auto runs = load_results(in);
+      all.insert(all.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
+    }
+    if (has_figures) {
+      const fs::path file = is_dir ? dir / "figures.json" : dir;
+      auto more = figures_from_json(load_json_file(file), file.string());
+      for (Figure& f : more) {
+        for (const Figure& g : figures) {
+          if (g.id == f.id) throw InputError(fmt::format("experiment '{}' appears in two inputs", f.id));
+        }
+        figures.push_back(std::move(f));
+      }
+    }
+  }
+  // Catalog order for experiments, whatever the input order.
+  std::vector<Figure> ordered;
+  for (const Experiment& e : experiment_catalog()) {
+    for (Figure& f : figures) {
+      if (f.id == e.id) ordered.push_back(std::move(f));
+    }
   }
   auto merged = merge_runs(all);
   Expectations ex = expectations.empty() ? Expectations{} : load_expectations(expectations);
-  write_report(build_report(merged, ex), out);
+  write_report(build_report(merged, ordered, ex), out);
   print_summary(merged);
   std::cout << fmt::format("report: {}\n", (std::filesystem::path(out) / kReportFile).string());
   return compare_with_expectations(merged, expectations);
@@ -277,10 +339,25 @@ int main(int argc, char** argv) {
   run->add_option("--expectations", expectations, "Expected verdicts; exit 1 when one differs");
   run->add_option("--max-shrinks", max_shrinks, "Evaluation budget for shrinking a counterexample");
 
+  std::vector<std::string> figure_patterns;
+  std::uint64_t figure_seed = 1;
+  bool figure_slow = false, figure_quick = false, figure_list = false;
+  std::string figure_out = "results";
+  auto* figures = app.add_subcommand(
+      "figures", "Recompute the papers' experiments (figures, tables) and write DIR/figures.json for `report`");
+  figures->add_option("experiments", figure_patterns, "Experiment ids or shell globs (default: all not marked slow)");
+  figures->add_option("--seed", figure_seed, "Seed; the same seed gives byte-identical figures.json");
+  figures->add_flag("--slow", figure_slow, "Include experiments marked slow");
+  figures->add_flag("--quick", figure_quick, "Reduced sizes (fewer repetitions, smaller grids); marked in the report");
+  figures->add_flag("--list", figure_list, "List the experiments and exit");
+  figures->add_option("--out", figure_out, "Output directory (default: results)");
+
   std::vector<std::string> inputs;
   std::string report_out = "reports", report_expectations;
   auto* report = app.add_subcommand("report", "Merge results (shards included) and write the Markdown report");
-  report->add_option("--in", inputs, "Results directories or files (several: shards)")->required();
+  report->add_option("--in", inputs,
+                     "Directories holding results.json and/or figures.json, or such files (several: shards)")
+      ->required();
   report->add_option("--out", report_out, "Report directory (default: reports)");
   report->add_option("--expectations", report_expectations, "Expected verdicts; exit 1 when one differs");
 
@@ -305,7 +382,7 @@ int main(int argc, char** argv) {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
     if (!known) {
-      std::cerr << "thmcheck: unknown command '" << first << "' (commands: list, run, report, check, reproduce)\n";
+      std::cerr << "thmcheck: unknown command '" << first << "' (commands: list, run, figures, report, check, reproduce)\n";
       return 2;
     }
   }
@@ -326,6 +403,7 @@ int main(int argc, char** argv) {
   try {
     if (*list) return cmd_list(list_json, list_long);
     if (*run) return cmd_run(patterns, cases, seed, precision, shard, out, expectations, max_shrinks);
+    if (*figures) return cmd_figures(figure_patterns, figure_seed, figure_slow, figure_quick, figure_list, figure_out);
     if (*report) return cmd_report(inputs, report_out, report_expectations);
     if (*check) return cmd_check(check_id, instance_path, check_json, check_precision);
     if (*reproduce) return cmd_reproduce(token, save);

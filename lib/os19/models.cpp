@@ -94,9 +94,11 @@ Matrix<S> LowRankModel<S>::factor(const Vector<S>& theta) const {
 }
 template <class S>
 Vector<S> LowRankModel<S>::predict(const Vector<S>& theta) const {
+  // f_i = <X_i, Theta Theta^T>: one d x d product, then n inner products.
   const Matrix<S> t = factor(theta);
+  const Matrix<S> p = t * t.transpose();
   Vector<S> f(samples());
-  for (Eigen::Index i = 0; i < samples(); ++i) f(i) = (t.transpose() * x_[i] * t).trace();
+  for (Eigen::Index i = 0; i < samples(); ++i) f(i) = x_[i].cwiseProduct(p).sum();
   return f;
 }
 template <class S>
@@ -120,7 +122,16 @@ S LowRankModel<S>::loss(const Vector<S>& theta) const {
 }
 template <class S>
 Vector<S> LowRankModel<S>::gradient(const Vector<S>& theta) const {
-  return jacobian(theta).transpose() * residual(theta);
+  // J^T r = vec((M + M^T) Theta) with M = sum_i r_i X_i (the Jacobian rows
+  // summed without forming J).
+  const Vector<S> r = residual(theta);
+  const Eigen::Index d = dimension();
+  Matrix<S> m = Matrix<S>::Zero(d, d);
+  for (Eigen::Index i = 0; i < samples(); ++i) m += r(i) * x_[i];
+  const Matrix<S> g = (m + m.transpose()) * factor(theta);
+  Vector<S> out(d * rank_);
+  for (Eigen::Index c = 0; c < rank_; ++c) out.segment(c * d, d) = g.col(c);
+  return out;
 }
 
 template class GlmModel<double>;

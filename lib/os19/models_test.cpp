@@ -79,10 +79,20 @@ TEST(Os19Models, LowRankJacobianMatchesFiniteDifferences) {
   ASSERT_EQ(m.parameters(), 8);
   const Vector<Mp50> theta = cast_vector<Mp50>(gaussian_vector(8, rng));
   EXPECT_LT(max_jacobian_error(m, theta), 1e-25);
-  // f_0 = <X_0, Theta Theta^T> computed as a Frobenius inner product.
+  // f_0 = trace(Theta^T X_0 Theta) = sum_{a,b,c} Theta_ac X_ab Theta_bc by
+  // explicit loops (predict uses the Frobenius form <X_0, Theta Theta^T>).
   const Matrix<Mp50> t = m.factor(theta);
-  const Mp50 f0 = xs[0].cwiseProduct(t * t.transpose()).sum();
+  Mp50 f0 = 0;
+  for (int a = 0; a < 4; ++a) {
+    for (int b = 0; b < 4; ++b) {
+      for (int c = 0; c < 2; ++c) f0 += t(a, c) * xs[0](a, b) * t(b, c);
+    }
+  }
   EXPECT_LT(abs(f0 - m.predict(theta)(0)), Mp50("1e-45"));
+  // The gradient (summed without forming J) equals J^T r with the
+  // finite-difference-checked Jacobian.
+  const Vector<Mp50> g_ref = m.jacobian(theta).transpose() * m.residual(theta);
+  EXPECT_LT((g_ref - m.gradient(theta)).norm(), Mp50("1e-44"));
   // The paper's printed Jacobian row vec(X_i Theta) differs from the true one
   // for non-symmetric X_i (Section 9.6): document it.
   Matrix<Mp50> printed_row = xs[0] * t;

@@ -86,6 +86,59 @@ void write_record_table(std::ostringstream& md, const CaseRecord& r) {
 
 ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& expectations,
                          const Registry& registry) {
+  return build_report(runs, {}, expectations, registry);
+}
+
+namespace {
+
+// Appends the "Reproduced experiments" part: a contents table, then one
+// section per figure with its panels as SVG files and its tables.
+void append_figures(std::ostringstream& md, ReportFiles& files, const std::vector<Figure>& figures) {
+  if (figures.empty()) return;
+  md << "\n## Reproduced experiments\n\n";
+  md << "The papers' own experiments, recomputed with thmcheck's solvers (`thmcheck figures`). These "
+        "sections show data; they do not judge claims.\n\n";
+  md << "| experiment | paper reference | title |\n|---|---|---|\n";
+  for (const Figure& f : figures) {
+    md << fmt::format("| [{}](#{}) | {} {} | {} |\n", f.id, anchor(f.id), f.paper, md_escape(f.source),
+                      md_escape(f.title));
+  }
+  for (const Figure& f : figures) {
+    md << fmt::format("\n### {}\n\n", f.id);
+    md << fmt::format("*{} — {}.* {}{}Seed {}.\n\n", md_escape(f.title), md_escape(f.source),
+                      f.quick ? "Computed at the reduced `--quick` size. " : "", "", f.seed);
+    if (!f.text.empty()) md << f.text << "\n\n";
+    for (size_t k = 0; k < f.panels.size(); ++k) {
+      const Panel& p = f.panels[k];
+      if (auto svg = render_svg(p)) {
+        const std::string path = fmt::format("plots/fig-{}-{}.svg", file_stem(f.id), k + 1);
+        files[path] = *svg;
+        md << fmt::format("![{}]({})\n\n", md_escape(p.title), path);
+      } else {
+        md << fmt::format("(plot '{}' not drawn: gnuplot unavailable or no data)\n\n", md_escape(p.title));
+      }
+    }
+    for (const Table& t : f.tables) {
+      if (!t.caption.empty()) md << t.caption << "\n\n";
+      md << "|";
+      for (const auto& h : t.header) md << " " << md_escape(h) << " |";
+      md << "\n|";
+      for (size_t i = 0; i < t.header.size(); ++i) md << "---|";
+      md << "\n";
+      for (const auto& row : t.rows) {
+        md << "|";
+        for (const auto& c : row) md << " " << md_escape(c) << " |";
+        md << "\n";
+      }
+      md << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Figure>& figures,
+                         const Expectations& expectations, const Registry& registry) {
   ReportFiles files;
   std::ostringstream md;
   md << "# thmcheck theorem-check report\n\n";
@@ -275,6 +328,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& 
     }
     if (!claim->notes.empty()) md << "Notes: " << md_escape(claim->notes) << "\n";
   }
+  append_figures(md, files, figures);
   files[kReportFile] = md.str();
   return files;
 }

@@ -8,6 +8,7 @@
 
 #include "lib/engine/registry.hpp"
 #include "lib/engine/runner.hpp"
+#include "lib/experiments/figure.hpp"
 #include "lib/report/expectations.hpp"
 
 namespace thmcheck {
@@ -20,6 +21,11 @@ using ReportFiles = std::map<std::string, std::string>;
 /// runs give byte-identical files.
 ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& expectations,
                          const Registry& registry = catalog());
+
+/// The same, followed by a section per reproduced experiment (figures, in
+/// the order given), each with its text, plots and tables.
+ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Figure>& figures,
+                         const Expectations& expectations, const Registry& registry = catalog());
 
 /// Writes the files under `out_dir`, each atomically; files of an earlier
 /// report under plots/ and counterexamples/ that this one does not write are

@@ -123,4 +123,66 @@ std::optional<std::string> render_svg(const LogLogPlot& plot) {
   return run_gnuplot(s.str());
 }
 
+namespace {
+
+const char* kColours[] = {"#4477aa", "#cc3311", "#228833", "#ee7733", "#aa3377", "#009988", "#bbbbbb", "#000000"};
+
+std::string data_value(double v) { return std::isfinite(v) ? fmt::format("{:.17g}", v) : std::string("NaN"); }
+
+}  // namespace
+
+std::optional<std::string> render_svg(const Panel& panel) {
+  std::ostringstream s;
+  s << kHeader;
+  s << fmt::format("set title \"{}\"\nset xlabel \"{}\"\nset ylabel \"{}\"\n", escape(panel.title),
+                   escape(panel.x_label), escape(panel.y_label));
+  if (panel.heatmap) {
+    const Heatmap& h = *panel.heatmap;
+    if (h.x.empty() || h.y.empty()) return std::nullopt;
+    s << "unset grid\nset palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n";
+    s << fmt::format("set cblabel \"{}\"\n", escape(h.z_label));
+    if (h.z_lo < h.z_hi) s << fmt::format("set cbrange [{:.17g}:{:.17g}]\n", h.z_lo, h.z_hi);
+    auto half_step = [](const std::vector<double>& v) { return v.size() > 1 ? (v[1] - v[0]) / 2 : 0.5; };
+    s << fmt::format("set xrange [{:.17g}:{:.17g}]\nset yrange [{:.17g}:{:.17g}]\n", h.x.front() - half_step(h.x),
+                     h.x.back() + half_step(h.x), h.y.front() - half_step(h.y), h.y.back() + half_step(h.y));
+    s << "$grid << EOD\n";
+    for (size_t i = 0; i < h.y.size(); ++i) {
+      for (size_t j = 0; j < h.x.size(); ++j) {
+        s << data_value(h.x[j]) << ' ' << data_value(h.y[i]) << ' ' << data_value(h.z[i][j]) << "\n";
+      }
+      s << "\n";
+    }
+    s << "EOD\nplot $grid using 1:2:3 with image notitle\n";
+    return run_gnuplot(s.str());
+  }
+  if (panel.series.empty()) return std::nullopt;
+  if (panel.log_x) s << "set logscale x\nset format x '10^{%L}'\n";
+  if (panel.log_y) s << "set logscale y\nset format y '10^{%L}'\n";
+  s << "set key outside right top\nset style fill transparent solid 0.2 noborder\n";
+  std::vector<std::string> plots;
+  for (size_t k = 0; k < panel.series.size(); ++k) {
+    const Series& sr = panel.series[k];
+    const std::string colour = kColours[k % (sizeof(kColours) / sizeof(kColours[0]))];
+    s << fmt::format("$s{} << EOD\n", k);
+    const bool band = !sr.lo.empty() && !sr.hi.empty();
+    for (size_t i = 0; i < sr.x.size(); ++i) {
+      s << data_value(sr.x[i]) << ' ' << data_value(sr.y[i]);
+      if (band) s << ' ' << data_value(sr.lo[i]) << ' ' << data_value(sr.hi[i]);
+      s << "\n";
+    }
+    s << "EOD\n";
+    if (band) {
+      plots.push_back(fmt::format("$s{} using 1:3:4 with filledcurves lc rgb '{}' notitle", k, colour));
+    }
+    const std::string style = sr.style == "lines"    ? "lines lw 2"
+                              : sr.style == "points" ? "points pt 7 ps 0.5"
+                                                     : "linespoints pt 7 ps 0.4 lw 1.5";
+    plots.push_back(fmt::format("$s{} using 1:2 with {} lc rgb '{}' title \"{}\"", k, style, colour, escape(sr.label)));
+  }
+  s << "plot ";
+  for (size_t i = 0; i < plots.size(); ++i) s << (i ? ", " : "") << plots[i];
+  s << "\n";
+  return run_gnuplot(s.str());
+}
+
 }  // namespace thmcheck

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "lib/experiments/figure.hpp"
+
 namespace thmcheck {
 
 /// A histogram of values (e.g. measured/bound ratios) with `bins` equal bins.
@@ -28,6 +30,8 @@ struct LogLogPlot {
 /// nullopt when gnuplot is not available or fails. Output is deterministic.
 std::optional<std::string> render_svg(const HistogramPlot& plot);
 std::optional<std::string> render_svg(const LogLogPlot& plot);
+/// A figure panel: curves (with bands) on linear or log axes, or a heat map.
+std::optional<std::string> render_svg(const Panel& panel);
 
 /// True when gnuplot can be run.
 bool gnuplot_available();
