@@ -259,7 +259,7 @@ int cmd_check(const std::string& id, const std::string& instance_path, bool as_j
   const Claim* claim = catalog().find(id);
   if (!claim) throw InputError(fmt::format("unknown claim id '{}' (see `thmcheck list`)", id));
   Json instance = load_json_file(instance_path);
-  CaseRecord r = judge_instance(*claim, instance, parse_precision_flag(precision).start);
+  CaseRecord r = judge_instance(*claim, instance, parse_precision_flag(precision).start, Ladder::kFull);
   if (r.certified_digits < 0) add_certified_digits(*claim, instance, r);
   if (as_json) {
     std::cout << outcome_json(*claim, r).dump(1) << "\n";
@@ -287,7 +287,7 @@ int cmd_reproduce(const std::string& token, const std::string& save) {
       std::cout << fmt::format("margin {}  (error {})\n", wide_text(o.margin(), 30), wide_text(o.error, 3));
     }
   }
-  CaseRecord r = judge_instance(*t.claim, t.instance, Precision::kDouble);
+  CaseRecord r = judge_instance(*t.claim, t.instance, Precision::kDouble, Ladder::kFull);
   if (r.certified_digits < 0) add_certified_digits(*t.claim, t.instance, r);
   print_record_human(*t.claim, r);
   if (!save.empty()) {

@@ -31,7 +31,9 @@ CaseStatus parse_case_status(const std::string& s) {
 }
 
 std::optional<double> CaseRecord::ratio() const {
-  if (bound == 0) return std::nullopt;
+  // A bound within its error estimate of 0 (e.g. (1 - eta alpha^2)^t = 0
+  // evaluated with rounding) makes measured/bound a ratio of rounding noise.
+  if (bound == 0 || abs(bound) <= error) return std::nullopt;
   double r = static_cast<double>(measured / bound);
   if (!std::isfinite(r)) return std::nullopt;
   return r;
@@ -132,7 +134,7 @@ bool certainly_outside_hypotheses(const Outcome& o) {
 
 }  // namespace
 
-CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision start) {
+CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision start, Ladder ladder) {
   if (claim.validate) claim.validate(instance);
   std::vector<std::pair<Precision, Outcome>> history;
   Precision p = start;
@@ -146,6 +148,16 @@ CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision st
         const bool decided = abs(m) > o.error;
         if (decided && m > 0) break;                                // clear pass
         if (o.relation == Relation::kEqual && !decided) break;      // equal within error
+        // A failure resolved at two consecutive precisions that agree on at
+        // least one digit is confirmed.
+        if (ladder == Ladder::kUntilConfirmed && decided && history.size() >= 2) {
+          const auto& [prev_precision, prev] = history[history.size() - 2];
+          const Wide pm = prev.margin();
+          if (prev.ok && abs(pm) > prev.error && (pm < 0) == (m < 0) &&
+              agreeing_digits(o, prev, decimal_digits(prev_precision)) >= 1) {
+            break;
+          }
+        }
       }
       // Failing, borderline or failed-to-evaluate: recompute one step up.
       p = next_precision(p);
@@ -245,11 +257,23 @@ bool is_counterexample(const CaseRecord& r) {
                              r.status == CaseStatus::kError);
 }
 
+// True when an evaluation, in hypothesis, already shows a failure beyond its
+// error estimate at its own precision (the screening test of shrinking).
+bool decided_failure(const Claim& claim, const Outcome& o) {
+  if (claim.kind == ClaimKind::kScaling || !o.ok) return false;
+  CaseRecord r;
+  fill_from_outcome(r, o);
+  if (!r.in_hypothesis) return false;
+  const Wide m = o.margin();
+  return o.relation == Relation::kEqual ? abs(m) > o.error : m < -o.error;
+}
+
 // Judges a generated instance; a generator that produces an instance its own
 // claim rejects is a harness bug and recorded as an error.
-CaseRecord judge_generated(const Claim& claim, const Json& instance, Precision start) {
+CaseRecord judge_generated(const Claim& claim, const Json& instance, Precision start,
+                           Ladder ladder = Ladder::kUntilConfirmed) {
   try {
-    return judge_instance(claim, instance, start);
+    return judge_instance(claim, instance, start, ladder);
   } catch (const InputError& e) {
     CaseRecord r;
     r.status = CaseStatus::kError;
@@ -290,9 +314,19 @@ ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
     if (shrinkable && is_counterexample(rec) &&
         static_cast<int>(run.counterexamples.size()) < options.max_counterexamples) {
       // Greedy shrinking: take the first simpler instance that fails the same way.
+      //
+      // When the failure is already decided at the start precision (margin
+      // below minus its error there), candidates are screened at the start
+      // precision alone and only the final instance climbs the ladder; if the
+      // ladder does not confirm it, shrink steps are undone one at a time
+      // until it does (the original case is confirmed). Otherwise every
+      // candidate is judged on the full ladder.
       rc::Shrinkable<Json> current = *shrinkable;
       CaseRecord current_rec = rec;
       std::vector<int> path;
+      std::vector<rc::Shrinkable<Json>> trail{current};
+      const bool screen = rec.status == CaseStatus::kFail &&
+                          decided_failure(claim, safe_evaluate(claim, current.value(), options.start));
       int evaluations = 0;
       bool progressed = true;
       while (progressed && evaluations < options.max_shrink_evaluations) {
@@ -302,21 +336,46 @@ ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
         while (auto child = seq.next()) {
           if (++evaluations > options.max_shrink_evaluations) break;
           CaseRecord child_rec;
+          bool same_failure = false;
           try {
-            child_rec = judge_generated(claim, child->value(), options.start);
+            if (screen) {
+              same_failure = decided_failure(claim, safe_evaluate(claim, child->value(), options.start));
+            } else {
+              child_rec = judge_generated(claim, child->value(), options.start);
+              same_failure = is_counterexample(child_rec) && child_rec.status == current_rec.status;
+            }
           } catch (const std::exception&) {
             ++child_index;
             continue;
           }
-          if (is_counterexample(child_rec) && child_rec.status == current_rec.status) {
+          if (same_failure) {
             current = *child;
-            current_rec = std::move(child_rec);
+            if (!screen) current_rec = std::move(child_rec);
+            trail.push_back(current);
             path.push_back(child_index);
             progressed = true;
             break;
           }
           ++child_index;
         }
+      }
+      if (screen) {
+        while (!path.empty()) {
+          CaseRecord confirmed = judge_generated(claim, trail.back().value(), options.start, Ladder::kFull);
+          if (is_counterexample(confirmed) && confirmed.status == rec.status) {
+            current_rec = std::move(confirmed);
+            break;
+          }
+          trail.pop_back();
+          path.pop_back();
+        }
+        current = trail.back();
+      }
+      // The reported counterexample is certified on the full ladder (its
+      // agreeing digits are those of 50 against 100 digits).
+      if (current_rec.precision != Precision::kMp100) {
+        CaseRecord full = judge_generated(claim, current.value(), options.start, Ladder::kFull);
+        if (is_counterexample(full) && full.status == current_rec.status) current_rec = std::move(full);
       }
       Counterexample cx;
       cx.record = std::move(current_rec);

@@ -45,14 +45,22 @@ struct CaseRecord {
   std::string token;  ///< reproduce token (empty for user instances)
 
   bool passed() const { return status == CaseStatus::kPass || status == CaseStatus::kTight; }
-  /// measured / bound when bound != 0.
+  /// measured / bound, when the bound is resolved from 0 (|bound| > error).
   std::optional<double> ratio() const;
 };
 
 /// Judges one instance, starting at `start` and climbing the precision ladder
 /// while the margin is within its error estimate or negative. Throws
 /// InputError for instances the claim rejects (its validate()).
-CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision start);
+///
+/// Ladder depth: a failure that two consecutive precisions both resolve
+/// (margin beyond its error, same sign) is confirmed there and the climb stops
+/// (e.g. double and 50 digits); with `Ladder::kFull` every failing or
+/// borderline case climbs to 100 digits (used for the reported
+/// counterexample, `check` and `reproduce`).
+enum class Ladder { kUntilConfirmed, kFull };
+CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision start,
+                          Ladder ladder = Ladder::kUntilConfirmed);
 
 /// Re-evaluates a record's instance one precision further (or one lower at the
 /// top) to report agreeing digits for a passing case.

@@ -72,6 +72,48 @@ TEST(RunnerTest, FalseClaimIsViolatedAndShrinksToTheMinimalCounterexample) {
   EXPECT_EQ(t.instance, cx.instance);
 }
 
+TEST(RunnerTest, ShrinkingScreenedInDoubleKeepsOnlyLadderConfirmedCounterexamples) {
+  // measured <= 4 with measured = n in double but n - 3 at 50/100 digits: the
+  // double screen fails for n >= 5, the ladder only for n >= 8. Shrinking
+  // screens in double down to n = 5, which the ladder does not confirm, and
+  // must back off to a confirmed instance (n >= 8).
+  Claim c = toy_claim(
+      "toy.screen",
+      []<class S>(int n) {
+        if constexpr (std::is_same_v<S, double>) {
+          return S(n);
+        } else {
+          return S(n - 3);
+        }
+      },
+      []<class S>(int) { return S(4); });
+  ClaimRun run = run_claim(c, options(40));
+  EXPECT_EQ(run.summary.verdict, "violated");
+  ASSERT_EQ(run.counterexamples.size(), 1u);
+  const Counterexample& cx = run.counterexamples.front();
+  EXPECT_EQ(cx.record.status, CaseStatus::kFail);
+  EXPECT_GE(cx.instance.at("n").get<int>(), 8);
+  EXPECT_EQ(cx.record.precision, Precision::kMp100);
+  // The token regenerates exactly the reported instance.
+  Registry registry;
+  registry.add(c);
+  EXPECT_EQ(instance_from_token(cx.record.token, registry).instance, cx.instance);
+}
+
+TEST(RunnerTest, ClearFailureIsConfirmedAtTwoPrecisionsAndFullLadderClimbsToTheTop) {
+  // measured = 5 > bound = 4: double resolves the failure, 50 digits confirm it.
+  Claim c = toy_claim("toy.clear", []<class S>(int) { return S(5); }, []<class S>(int) { return S(4); });
+  const CaseRecord quick = judge_instance(c, Json{{"n", 1}}, Precision::kDouble);
+  EXPECT_EQ(quick.status, CaseStatus::kFail);
+  ASSERT_EQ(quick.evaluated.size(), 2u);
+  EXPECT_EQ(quick.precision, Precision::kMp50);
+  EXPECT_GE(quick.certified_digits, 15);  // double against 50 digits, exact integers
+  const CaseRecord full = judge_instance(c, Json{{"n", 1}}, Precision::kDouble, Ladder::kFull);
+  EXPECT_EQ(full.status, CaseStatus::kFail);
+  ASSERT_EQ(full.evaluated.size(), 3u);
+  EXPECT_GE(full.certified_digits, 40);
+}
+
 TEST(RunnerTest, ViolationBelowDoublePrecisionIsFoundAndCertified) {
   // measured = 1 + 1e-25 > bound = 1. In double both round to 1 (margin 0,
   // within error), so the ladder climbs; at 50 and 100 digits the margin is
@@ -166,7 +208,8 @@ TEST(RunnerTest, CasesCertainlyOutsideTheHypothesesAreNotRecomputed) {
     o.hypotheses = {{"h", false, Evidence::kEstimated, ""}};
     return o;
   });
-  EXPECT_EQ(judge_instance(c, Json{{"n", 1}}, Precision::kDouble).evaluated.size(), 3u);
+  // (Its clear failure is confirmed by double and 50 digits.)
+  EXPECT_EQ(judge_instance(c, Json{{"n", 1}}, Precision::kDouble).evaluated.size(), 2u);
 }
 
 Claim scaling_claim(double predicted) {
@@ -254,6 +297,23 @@ TEST(RunnerTest, MalformedTokensAreInputErrors) {
   EXPECT_THROW(instance_from_token("toy.t:x:2", registry), InputError);
   EXPECT_THROW(instance_from_token("toy.t:1:2:999999", registry), InputError);
   EXPECT_NO_THROW(instance_from_token("toy.t:1:2", registry));
+}
+
+}  // namespace
+}  // namespace thmcheck
+
+namespace thmcheck {
+namespace {
+
+TEST(RunnerTest, RatioIsUndefinedWhenTheBoundIsWithinItsErrorOfZero) {
+  CaseRecord r;
+  r.measured = Wide("1e-101");
+  r.bound = Wide("1e-109");
+  r.error = Wide("1e-98");
+  EXPECT_FALSE(r.ratio().has_value());  // both sides are rounding noise
+  r.bound = Wide("2e-98");
+  ASSERT_TRUE(r.ratio().has_value());
+  EXPECT_NEAR(*r.ratio(), 5e-4, 1e-15);
 }
 
 }  // namespace
