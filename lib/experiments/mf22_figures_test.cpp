@@ -26,8 +26,9 @@ double cell(const Table& t, size_t row, size_t col) { return std::stod(t.rows.at
 TEST(Mf22Experiments, Registered) {
   EXPECT_FALSE(find("mf22.fig1").slow);
   EXPECT_FALSE(find("mf22.prop1.psi-curve").slow);
-  EXPECT_TRUE(find("mf22.sec5").slow);
-  (void)find("mf22.appB");
+  // About 10 s and 40 s on a quiet core: part of the default report job.
+  EXPECT_FALSE(find("mf22.sec5").slow);
+  EXPECT_FALSE(find("mf22.appB").slow);
 }
 
 // Quick Figure 1 (d = 60, m = 40, k = 3, 4 outliers). Landscape: for N = 1 the
