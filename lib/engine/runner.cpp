@@ -33,7 +33,10 @@ CaseStatus parse_case_status(const std::string& s) {
 std::optional<double> CaseRecord::ratio() const {
   // A bound within its error estimate of 0 (e.g. (1 - eta alpha^2)^t = 0
   // evaluated with rounding) makes measured/bound a ratio of rounding noise.
+  // For "measured <= bound" the ratio reads as slack only for a positive
+  // bound (with both sides negative, measured/bound > 1 would mean slack).
   if (bound == 0 || abs(bound) <= error) return std::nullopt;
+  if (relation == Relation::kLessEqual && bound < 0) return std::nullopt;
   double r = static_cast<double>(measured / bound);
   if (!std::isfinite(r)) return std::nullopt;
   return r;

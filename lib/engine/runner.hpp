@@ -45,7 +45,8 @@ struct CaseRecord {
   std::string token;  ///< reproduce token (empty for user instances)
 
   bool passed() const { return status == CaseStatus::kPass || status == CaseStatus::kTight; }
-  /// measured / bound, when the bound is resolved from 0 (|bound| > error).
+  /// measured / bound, when the bound is resolved from 0 (|bound| > error)
+  /// and, for "<=", positive.
   std::optional<double> ratio() const;
 };
 

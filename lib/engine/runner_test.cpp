@@ -314,6 +314,14 @@ TEST(RunnerTest, RatioIsUndefinedWhenTheBoundIsWithinItsErrorOfZero) {
   r.bound = Wide("2e-98");
   ASSERT_TRUE(r.ratio().has_value());
   EXPECT_NEAR(*r.ratio(), 5e-4, 1e-15);
+  // measured <= bound with both negative: no slack ratio.
+  r.relation = Relation::kLessEqual;
+  r.measured = Wide(-2);
+  r.bound = Wide(-1);
+  EXPECT_FALSE(r.ratio().has_value());
+  r.relation = Relation::kEqual;  // equalities keep the ratio (here 2: off by a factor 2)
+  ASSERT_TRUE(r.ratio().has_value());
+  EXPECT_NEAR(*r.ratio(), 2.0, 1e-15);
 }
 
 }  // namespace
