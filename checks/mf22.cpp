@@ -625,7 +625,12 @@ struct LandscapeParams {
 
 /// Instances for Theorem 4: m <= 0.1 d, outlier scale 100 (t0 = 50), a gamma
 /// grid below t0/sqrt(d) ^ 1. `layers` < 0 draws N in [2, 5].
-rc::Gen<Json> landscape_generator(int layers, bool d_sweep) {
+// Sweeps of the Theorem 4 constant: none (a gamma grid), over d at m = 20, or
+// over m at d = 800.
+enum class ConstantSweep { kNone, kDimension, kSamples };
+
+rc::Gen<Json> landscape_generator(int layers, ConstantSweep sweep) {
+  const bool d_sweep = sweep != ConstantSweep::kNone;
   auto params = rc::gen::build<LandscapeParams>(
       rc::gen::set(&LandscapeParams::d_exp, rc::gen::inRange(0, 5)),
       rc::gen::set(&LandscapeParams::m_tenths, rc::gen::inRange(4, 11)),
@@ -634,9 +639,11 @@ rc::Gen<Json> landscape_generator(int layers, bool d_sweep) {
       rc::gen::set(&LandscapeParams::law, rc::gen::inRange(0, 5)),
       rc::gen::set(&LandscapeParams::layers, rc::gen::inRange(2, 6)),
       rc::gen::set(&LandscapeParams::seed, rc::gen::arbitrary<std::uint64_t>()));
-  return rc::gen::map(params, [layers, d_sweep](const LandscapeParams& q) {
+  return rc::gen::map(params, [layers, d_sweep, sweep](const LandscapeParams& q) {
     Json j;
-    const int d = d_sweep ? 200 : static_cast<int>(std::lround(100 * std::pow(2.0, q.d_exp / 2.0)));
+    const int d = sweep == ConstantSweep::kSamples ? 800
+                  : d_sweep                        ? 200
+                                                   : static_cast<int>(std::lround(100 * std::pow(2.0, q.d_exp / 2.0)));
     const int m = d_sweep ? 20 : std::max(4, d * q.m_tenths / 100);
     j["dimension"] = d;
     j["samples"] = m;
@@ -649,7 +656,12 @@ rc::Gen<Json> landscape_generator(int layers, bool d_sweep) {
     j["layers"] = layers > 0 ? layers : q.layers;
     j["seed"] = q.seed;
     Json grid = Json::array();
-    if (d_sweep) {
+    if (sweep == ConstantSweep::kSamples) {
+      // m <= 0.1 d = 80: Theorem 4's over-parameterized regime at every point.
+      for (int mm : {10, 20, 40, 80}) grid.push_back(mm);
+      j["samples_grid"] = grid;
+      j["gamma"] = "0.05";
+    } else if (d_sweep) {
       for (int dd : {200, 400, 800, 1600}) grid.push_back(dd);
       j["dimension_grid"] = grid;
       j["gamma"] = "0.05";
@@ -670,7 +682,12 @@ void validate_landscape(const Json& j) {
       if (!(g > 0)) throw InputError("field 'gamma_grid': entries must be positive");
   } else {
     if (!(read_real<double>(j, "gamma") > 0)) throw InputError("field 'gamma': must be positive");
-    read_vector<double>(j, "dimension_grid");
+    const bool by_m = has_field(j, "samples_grid");
+    for (double v : read_vector<double>(j, by_m ? "samples_grid" : "dimension_grid"))
+      if (!(v >= 2 && v <= 1e5 && v == std::floor(v))) {
+        throw InputError(fmt::format("field '{}': entries must be integers in [2, 1e5]",
+                                     by_m ? "samples_grid" : "dimension_grid"));
+      }
   }
 }
 
@@ -680,7 +697,8 @@ enum class FlatnessMeasure {
   kDecreaseVsGammaN,   ///< as proved: sup {L(w*) - L(w)} against gamma^N
   kDecreaseVsGamma,    ///< sup {L(w*) - L(w)} against gamma, fixed N
   kFirstLayerDecreaseVsGamma,  ///< decrease around (theta*, 1, ..., 1) against gamma (Theorem 1)
-  kConstantVsD,        ///< sup {L(w*) - L(w)} / gamma^N against d / sqrt(m)
+  kConstantVsD,        ///< sup {L(w*) - L(w)} / gamma^N against d / sqrt(m), d swept
+  kConstantVsM,        ///< the same, m swept at fixed d
 };
 
 template <class S>
@@ -694,13 +712,21 @@ Outcome evaluate_flatness(const Json& j, FlatnessMeasure measure) {
   std::string series;
   const std::uint64_t seed = spec.seed;
   double worst_support = 0;
-  if (measure == FlatnessMeasure::kConstantVsD) {
+  if (measure == FlatnessMeasure::kConstantVsD || measure == FlatnessMeasure::kConstantVsM) {
+    const bool by_m = measure == FlatnessMeasure::kConstantVsM;
     const S gamma = read_real<S>(j, "gamma");
     const double gamma_d = read_real<double>(j, "gamma");
     std::vector<double> dims;
-    for (double v : read_vector<double>(j, "dimension_grid")) dims.push_back(v);
+    for (double v : read_vector<double>(j, by_m ? "samples_grid" : "dimension_grid")) dims.push_back(v);
+    // The m sweep keeps the corrupted fraction p = |S|/m of the instance.
+    const double fraction = static_cast<double>(spec.corrupted) / spec.samples;
     for (std::size_t g = 0; g < dims.size(); ++g) {
-      spec.dimension = static_cast<int>(dims[g]);
+      if (by_m) {
+        spec.samples = static_cast<int>(dims[g]);
+        spec.corrupted = std::max(1, static_cast<int>(std::lround(fraction * spec.samples)));
+      } else {
+        spec.dimension = static_cast<int>(dims[g]);
+      }
       spec.seed = seed + 104729 * g;
       const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
       const ProbeNumbers<S> n = run_probe<S>(data, layers, gamma_d, gamma, Center::kBalanced, seed);
@@ -708,13 +734,14 @@ Outcome evaluate_flatness(const Json& j, FlatnessMeasure measure) {
       const S y = n.decrease_lower / pow(gamma, S(layers));
       if (!(n.decrease_lower > n.rounding)) {
         o.ok = false;
-        o.message = fmt::format("no certified decrease at d = {} (decrease {} vs rounding {})",
-                                spec.dimension, to_decimal(n.decrease_lower, 3), to_decimal(n.rounding, 3));
+        o.message = fmt::format("no certified decrease at d = {}, m = {} (decrease {} vs rounding {})",
+                                spec.dimension, spec.samples, to_decimal(n.decrease_lower, 3), to_decimal(n.rounding, 3));
         return o;
       }
       worst_support = std::min(worst_support, n.support_derivative);
       o.points.emplace_back(widen(x), widen(y));
-      series += fmt::format("{}d={}: D/gamma^N in [{}, {}]", g ? "; " : "", spec.dimension,
+      series += fmt::format("{}{}={}: D/gamma^N in [{}, {}]", g ? "; " : "", by_m ? "m" : "d",
+                            by_m ? spec.samples : spec.dimension,
                             to_decimal(y, 4), to_decimal(S(n.decrease_upper / pow(gamma, S(layers))), 4));
     }
     o.hypotheses = theorem4_checks(spec, layers, law, gamma);
@@ -800,7 +827,7 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
   c.instance_schema =
       "{\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", \"theta_max\", "
       "\"law\", \"outlier_scale\", \"layers\", \"seed\", \"gamma_grid\": [..] | \"gamma\" + "
-      "\"dimension_grid\"}";
+      "\"dimension_grid\" | \"gamma\" + \"samples_grid\"}";
   c.measurement =
       "Landscape probe around w* (lib/mf22/landscape_probe): the ball's image under w -> prod w "
       "is a box, so the largest decrease is bracketed by a realized point (lower, attained) and "
@@ -831,7 +858,7 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
       c.exponent_tolerance = 0.1;
       c.x_label = "gamma^N";
       c.y_label = "largest increase";
-      c.generator = landscape_generator(-1, false);
+      c.generator = landscape_generator(-1, ConstantSweep::kNone);
       break;
     case FlatnessMeasure::kDecreaseVsGammaN:
       c.id = "mf22.thm4.as-proved";
@@ -846,7 +873,7 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
       c.exponent_tolerance = 0.1;
       c.x_label = "gamma^N";
       c.y_label = "largest decrease";
-      c.generator = landscape_generator(-1, false);
+      c.generator = landscape_generator(-1, ConstantSweep::kNone);
       break;
     case FlatnessMeasure::kDecreaseVsGamma:
       c.id = "mf22.thm4.gamma.N" + std::to_string(layers);
@@ -868,7 +895,7 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
       }
       c.x_label = "gamma";
       c.y_label = "largest decrease";
-      c.generator = landscape_generator(layers, false);
+      c.generator = landscape_generator(layers, ConstantSweep::kNone);
       break;
     case FlatnessMeasure::kFirstLayerDecreaseVsGamma:
       c.id = "mf22.thm1.over.gamma";
@@ -887,7 +914,7 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
       c.exponent_tolerance = 0.1;
       c.x_label = "gamma";
       c.y_label = "largest decrease";
-      c.generator = landscape_generator(-1, false);
+      c.generator = landscape_generator(-1, ConstantSweep::kNone);
       break;
     case FlatnessMeasure::kConstantVsD:
       c.id = "mf22.thm4.constant";
@@ -904,7 +931,25 @@ Claim flatness_claim(FlatnessMeasure measure, int layers) {
       c.y_label = "largest decrease / gamma^N";
       c.default_cases = 10;
       c.slow = true;
-      c.generator = landscape_generator(-1, true);
+      c.generator = landscape_generator(-1, ConstantSweep::kDimension);
+      break;
+    case FlatnessMeasure::kConstantVsM:
+      c.id = "mf22.thm4.constant.m";
+      c.source = "Theorem 4 (both bullets): the constant d/sqrt(m), m dependence";
+      c.summary = "largest decrease / gamma^N scales like d/sqrt(m) (m sweep at d = 800)";
+      c.statement = head + bullet1 + " " + bullet2 + " (as proved: for the largest decrease)";
+      c.measurement = "y = largest decrease / gamma^N (certified lower end), x = d/sqrt(m) with d = 800 "
+                      "and m in {10, 20, 40, 80} (corrupted fraction kept), gamma = 0.05; predicted "
+                      "exponent 1, i.e. the constant falls like m^{-1/2}. " + c.measurement;
+      c.generator_info = "d = 800, m in {10, 20, 40, 80} (<= 0.1 d), k in [1, 4], p in [0.05, 0.45], five "
+                         "outlier laws of scale 100, N in [2, 5], gamma = 0.05.";
+      c.predicted_exponent = 1;
+      c.exponent_tolerance = 0.1;
+      c.x_label = "d/sqrt(m)";
+      c.y_label = "largest decrease / gamma^N";
+      c.default_cases = 10;
+      c.slow = true;
+      c.generator = landscape_generator(-1, ConstantSweep::kSamples);
       break;
   }
   c.evaluate = make_evaluator([measure]<class S>(const Json& j) { return evaluate_flatness<S>(j, measure); });
@@ -1274,6 +1319,7 @@ void register_mf22(Registry& registry) {
   registry.add(flatness_claim(FlatnessMeasure::kDecreaseVsGammaN, 0));
   for (int n = 1; n <= 5; ++n) registry.add(flatness_claim(FlatnessMeasure::kDecreaseVsGamma, n));
   registry.add(flatness_claim(FlatnessMeasure::kConstantVsD, 0));
+  registry.add(flatness_claim(FlatnessMeasure::kConstantVsM, 0));
   registry.add(theorem1_claim(true));
   registry.add(flatness_claim(FlatnessMeasure::kFirstLayerDecreaseVsGamma, 0));
   registry.add(theorem1_claim(false));
