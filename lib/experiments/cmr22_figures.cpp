@@ -531,8 +531,8 @@ Figure run_fig23(const ExperimentOptions& options) {
   f.seed = options.seed;
   f.quick = options.quick;
   Table stats;
-  stats.caption = "Per case and method: cells, total runs, recovered runs, GD runs that reached the residual "
-                  "tolerance, LP failures (counted as not recovered).";
+  stats.caption = "Per case and method: total runs over all cells, recovered runs, GD runs that reached the "
+                  "residual tolerance within the cap, LP failures (counted as not recovered).";
   stats.header = {"case", "method", "runs", "recovered", "GD reached tolerance", "LP failures"};
   std::vector<double> xs(set.sparsities.begin(), set.sparsities.end());
   std::vector<double> ys(set.measurements.begin(), set.measurements.end());
@@ -610,7 +610,7 @@ Figure run_fig23(const ExperimentOptions& options) {
       "limit of gradient descent on L_quad = 1/2||Az - y||^2 from 0, computed directly by a complete "
       "orthogonal decomposition); l1 minimization by GLPK's simplex in double (with z >= 0 for Figure 2, as the "
       "paper does); "
-      "fixed-step GD (step 1e-2) on the reduced factorized loss with L = {L}, initialization alpha 1 (u0 = v0 = "
+      "fixed-step GD (step 1e-2) on the reduced factorized loss with L = {L} (the paper does not state L for these figures), initialization alpha 1 (u0 = v0 = "
       "alpha 1 in the signed case), alpha = 10^(-6/L) as in the paper, stopped at ||A x~ - y||_2 <= {tol:g} or "
       "after {cap} iterations (the paper runs a fixed T = 1e7; a run at our cap is judged as it is).",
       fmt::arg("n", set.n), fmt::arg("t", set.trials), fmt::arg("thr", set.threshold), fmt::arg("L", set.depth),
