@@ -19,7 +19,8 @@ std::string to_string(L1Status s) {
 }
 
 template <class Scalar>
-L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, bool nonnegative) {
+L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, bool nonnegative,
+                             bool exact_simplex) {
   using std::max;
   L1Result<Scalar> result;
   const int m = static_cast<int>(a.rows());
@@ -58,7 +59,7 @@ L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, b
   parm.presolve = GLP_OFF;
   glp_term_out(GLP_OFF);
   int rc = glp_simplex(lp.get(), &parm);
-  if (rc == 0) rc = glp_exact(lp.get(), &parm);
+  if (rc == 0 && exact_simplex) rc = glp_exact(lp.get(), &parm);
   if (rc != 0) {
     result.status = L1Status::kSolverFailed;
     result.message = "GLPK returned code " + std::to_string(rc);
@@ -154,8 +155,8 @@ L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, b
   return result;
 }
 
-template L1Result<double> l1_minimize<double>(const Matrix<double>&, const Vector<double>&, bool);
-template L1Result<Mp50> l1_minimize<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, bool);
-template L1Result<Mp100> l1_minimize<Mp100>(const Matrix<Mp100>&, const Vector<Mp100>&, bool);
+template L1Result<double> l1_minimize<double>(const Matrix<double>&, const Vector<double>&, bool, bool);
+template L1Result<Mp50> l1_minimize<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, bool, bool);
+template L1Result<Mp100> l1_minimize<Mp100>(const Matrix<Mp100>&, const Vector<Mp100>&, bool, bool);
 
 }  // namespace thmcheck::cmr22

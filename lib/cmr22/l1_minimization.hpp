@@ -41,14 +41,17 @@ struct L1Result {
 };
 
 /// Solves min ||z||_1 s.t. A z = y (nonnegative = false) or min 1^T z s.t.
-/// A z = y, z >= 0 (nonnegative = true). value_error is estimated as
+/// A z = y, z >= 0 (nonnegative = true). exact_simplex = false skips
+/// glp_exact (rational arithmetic, impractical beyond a few dozen columns) and
+/// certifies GLPK's floating-point basis as below. value_error is estimated as
 /// |primal - dual value| + (primal infeasibility) ||mu||_1 + (dual infeasibility)
 /// ||x||_1 + M^2 u ||A||_max ||x||_1 ||mu||_inf (rounding of the basis solves).
 template <class Scalar>
-L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, bool nonnegative);
+L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, bool nonnegative,
+                             bool exact_simplex = true);
 
-extern template L1Result<double> l1_minimize<double>(const Matrix<double>&, const Vector<double>&, bool);
-extern template L1Result<Mp50> l1_minimize<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, bool);
-extern template L1Result<Mp100> l1_minimize<Mp100>(const Matrix<Mp100>&, const Vector<Mp100>&, bool);
+extern template L1Result<double> l1_minimize<double>(const Matrix<double>&, const Vector<double>&, bool, bool);
+extern template L1Result<Mp50> l1_minimize<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, bool, bool);
+extern template L1Result<Mp100> l1_minimize<Mp100>(const Matrix<Mp100>&, const Vector<Mp100>&, bool, bool);
 
 }  // namespace thmcheck::cmr22
