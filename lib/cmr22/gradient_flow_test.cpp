@@ -90,7 +90,7 @@ TEST(Cmr22GradientFlowTest, ConvergesToTheLogisticLimitWithCertificate) {
 // Lemma A.1/A.2 in flow form: with identical factors, each factor of the full
 // L-factor flow obeys x' = -[A^T r] (.) x^{L-1} = -(1/L) grad L(x), so the full
 // flow at time T equals the reduced flow x' = -grad L(x) at time T / L.
-TEST(Cmr22GradientFlowTest, FullFactorFlowIsReducedFlowSlowedByDepth) {
+TEST(Cmr22GradientFlowTest, FullFactorFlowIsReducedFlowAtTimeOverDepth) {
   RandomSource rng(7);
   Matrix<double> a = gaussian_matrix(2, 4, rng);
   Vector<double> y = gaussian_vector(2, rng);

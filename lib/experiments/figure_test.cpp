@@ -60,7 +60,7 @@ TEST(Figures, MalformedDocumentsAreInputErrors) {
   EXPECT_THROW(figures_from_json(k, "x"), InputError);
 }
 
-TEST(Figures, SelectionHonoursSlowAndRejectsUnknownPatterns) {
+TEST(Figures, SelectionLeavesLongExperimentsOutUnlessAskedAndRejectsUnknownPatterns) {
   EXPECT_THROW(select_experiments({"no-such-experiment.*"}, true), InputError);
   for (const Experiment* e : select_experiments({"*"}, false)) EXPECT_FALSE(e->slow) << e->id;
   for (const Experiment& e : experiment_catalog()) {
