@@ -25,6 +25,7 @@
 #include "lib/cmr22/factorized_loss.hpp"
 #include "lib/cmr22/gradient_flow.hpp"
 #include "lib/cmr22/l1_minimization.hpp"
+#include "lib/cmr22/limit_options.hpp"
 #include "lib/cmr22/mirror_flow.hpp"
 #include "lib/generators/random_data.hpp"
 #include "lib/numerics/linalg.hpp"
@@ -191,18 +192,7 @@ void validate_gap(const Json& j, bool signed_case) {
 /// 1e-38 at 50 digits, 1e-75 at 100 digits (times the data scale).
 template <class S>
 cmr22::MirrorFlowOptions<S> limit_options(const Vector<S>& y) {
-  using std::pow;
-  cmr22::MirrorFlowOptions<S> options;
-  options.absolute_tolerance = options.relative_tolerance = S(1) / S(1000000);
-  const S tol = pow(unit_roundoff<S>(), S(3) / 4) * (1 + y.template lpNorm<1>());
-  options.residual_tolerance = tol;
-  options.change_tolerance = tol;
-  options.max_steps = 50000;
-  // Time runs geometrically fast once the Rosenbrock steps act like Newton
-  // steps; near-dependent rows of A leave a slow direction that can need
-  // t >> 1e200, which MPFR's exponent range allows.
-  options.max_time = std::is_same_v<S, double> ? S(1e300) : S(pow(S(10), S(100000)));
-  return options;
+  return cmr22::limit_flow_options(y);  // lib/cmr22/limit_options.hpp
 }
 
 /// First-order rounding error of x~ = phi(w) in l1 (mirror_flow.hpp's map):

@@ -8,12 +8,7 @@
 namespace thmcheck {
 namespace {
 
-const Experiment& find(const std::string& id) {
-  for (const Experiment& e : experiment_catalog()) {
-    if (e.id == id) return e;
-  }
-  throw std::runtime_error("no experiment " + id);
-}
+const Experiment& find(const std::string& id) { return find_experiment(id); }
 
 const std::vector<std::string>& row_of(const Table& t, const std::string& first, const std::string& second) {
   for (const auto& row : t.rows) {

@@ -25,6 +25,13 @@ const std::vector<Experiment>& experiment_catalog() {
   return all;
 }
 
+const Experiment& find_experiment(const std::string& id) {
+  for (const Experiment& e : experiment_catalog()) {
+    if (e.id == id) return e;
+  }
+  throw InputError(fmt::format("no experiment '{}' (see `thmcheck figures --list`)", id));
+}
+
 std::vector<const Experiment*> select_experiments(const std::vector<std::string>& patterns, bool include_slow) {
   std::vector<const Experiment*> out;
   std::set<std::string> taken;

@@ -82,6 +82,9 @@ struct Experiment {
 /// Every experiment, in registration order (os19, cmr22, mf22).
 const std::vector<Experiment>& experiment_catalog();
 
+/// The experiment with this id; throws InputError when there is none.
+const Experiment& find_experiment(const std::string& id);
+
 /// Experiments matching any pattern (shell globs); slow ones only when
 /// `include_slow` or when a pattern names the id exactly. Throws InputError
 /// for a pattern that matches no experiment.

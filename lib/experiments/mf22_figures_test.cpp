@@ -7,12 +7,7 @@
 namespace thmcheck {
 namespace {
 
-const Experiment& find(const std::string& id) {
-  for (const Experiment& e : experiment_catalog()) {
-    if (e.id == id) return e;
-  }
-  throw std::runtime_error("no experiment " + id);
-}
+const Experiment& find(const std::string& id) { return find_experiment(id); }
 
 Figure run_quick(const std::string& id, std::uint64_t seed = 1) {
   ExperimentOptions options;

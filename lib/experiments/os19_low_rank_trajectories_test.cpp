@@ -5,12 +5,7 @@
 namespace thmcheck {
 namespace {
 
-const Experiment& find(const std::string& id) {
-  for (const Experiment& e : experiment_catalog()) {
-    if (e.id == id) return e;
-  }
-  throw std::runtime_error("no experiment " + id);
-}
+const Experiment& find(const std::string& id) { return find_experiment(id); }
 
 // The quick Section 6.2 run (d = 20, r = 4, n = 5..40, 4 repetitions): GD with
 // Theorem 4.2's step must be stable at the start, fit the labels (misfit
