@@ -26,7 +26,8 @@ TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
                          "mf22.prop1.dim", "mf22.prop1.dim.as-proved", "mf22.thm4",
                          "mf22.thm4.as-proved", "mf22.thm4.gamma.N1", "mf22.thm4.gamma.N5",
                          "mf22.thm4.constant", "mf22.thm1.over", "mf22.thm1.under", "mf22.thm2",
-                         "mf22.thm3"}) {
+                         "mf22.thm3", "mf22.thm2.balanced", "mf22.thm3.balanced", "mf22.thm2.error",
+                         "mf22.thm3.error"}) {
     const Claim& c = claim(id);
     EXPECT_EQ(c.paper, "mf22");
     const Json j = first_instance(c);
@@ -129,6 +130,37 @@ TEST(Mf22Checks, TheoremOneOutcomes) {
   ASSERT_TRUE(u.ok) << u.message;
   EXPECT_EQ(u.bound, 0);
   EXPECT_GE(u.error, 0);
+}
+
+// Theorems 2-3: the balanced and error claims measure what they say. The
+// spread starts at <= 0.4 sqrt(alpha) (N = 2) and stays far below 1; the
+// escape-window error of the sharp l1 loss is an oscillation of size
+// ~ N eta theta*_max (0.6-0.8 of it in our runs; [0.1, 10] is a loose band).
+TEST(Mf22Checks, TheoremTwoBalancedAndErrorOutcomes) {
+  const Claim& balanced = claim("mf22.thm2.balanced");
+  Json b = first_instance(balanced);
+  EXPECT_EQ(b.at("perturb_init"), 1);
+  const Outcome ob = balanced.evaluate(b, Precision::kDouble);
+  ASSERT_TRUE(ob.ok) << ob.message;
+  ASSERT_EQ(ob.points.size(), 5u);
+  for (const auto& [x, y] : ob.points) {
+    EXPECT_GT(y, 0);
+    EXPECT_LT(y, 1);
+  }
+  b["perturb_init"] = 0;
+  EXPECT_THROW(balanced.validate(b), InputError);
+
+  const Claim& error = claim("mf22.thm2.error");
+  const Json e = first_instance(error);
+  const Outcome oe = error.evaluate(e, Precision::kDouble);
+  ASSERT_TRUE(oe.ok) << oe.message;
+  ASSERT_EQ(oe.points.size(), 3u);
+  for (const auto& [x, y] : oe.points) {
+    const double ratio = static_cast<double>(y / x);
+    EXPECT_GT(ratio, 0.1);
+    EXPECT_LT(ratio, 10);
+  }
+  EXPECT_NEAR(static_cast<double>(oe.points[1].first / oe.points[0].first), 2, 1e-12);
 }
 
 }  // namespace

@@ -36,6 +36,10 @@ THMCHECK_CLAIM_PROPERTY(Thm1OverGamma, "mf22.thm1.over.gamma")
 THMCHECK_CLAIM_PROPERTY(Thm1Under, "mf22.thm1.under")
 THMCHECK_CLAIM_PROPERTY(Thm2, "mf22.thm2")
 THMCHECK_CLAIM_PROPERTY(Thm3, "mf22.thm3")
+THMCHECK_CLAIM_PROPERTY(Thm2Balanced, "mf22.thm2.balanced")
+THMCHECK_CLAIM_PROPERTY(Thm3Balanced, "mf22.thm3.balanced")
+THMCHECK_CLAIM_PROPERTY(Thm2Error, "mf22.thm2.error")
+THMCHECK_CLAIM_PROPERTY(Thm3ErrorSlow, "mf22.thm3.error")  // ~10 s per case
 
 #undef THMCHECK_CLAIM_PROPERTY
 

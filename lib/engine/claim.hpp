@@ -129,6 +129,10 @@ struct Claim {
   /// kScaling: predicted exponent k in y ~ C x^k, and the tolerance on it.
   double predicted_exponent = 0;
   double exponent_tolerance = 0;
+  /// kScaling: the claim is an upper bound y <~ C x^k as x -> 0 (the paper's
+  /// "<~" with an unstated constant), so only k >= predicted - tolerance is
+  /// claimed; a larger fitted exponent (faster decay) is consistent with it.
+  bool exponent_at_least = false;
   std::string x_label = "x";
   std::string y_label = "y";
 

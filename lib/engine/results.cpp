@@ -66,6 +66,7 @@ Json summary_to_json(const Claim* claim, const ClaimRun& run) {
     j["exponent_ci"] = {finite_or_null(s.fit.exponent_low), finite_or_null(s.fit.exponent_high)};
     j["exponent_predicted"] = claim->predicted_exponent;
     j["exponent_tolerance"] = claim->exponent_tolerance;
+    if (claim->exponent_at_least) j["exponent_at_least"] = true;
     j["fit_points"] = s.fit.points;
     j["fit_intercept"] = finite_or_null(s.fit.intercept);
     j["fit_r_squared"] = finite_or_null(s.fit.r_squared);

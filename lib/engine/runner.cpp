@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "lib/engine/registry.hpp"
@@ -485,7 +486,8 @@ Summary aggregate(const Claim& claim, const std::vector<CaseRecord>& records) {
     case ClaimKind::kScaling: {
       s.fit = fit_log_log(log_points);
       const double lo = claim.predicted_exponent - claim.exponent_tolerance;
-      const double hi = claim.predicted_exponent + claim.exponent_tolerance;
+      const double hi = claim.exponent_at_least ? std::numeric_limits<double>::infinity()
+                                                : claim.predicted_exponent + claim.exponent_tolerance;
       if (s.errors > 0) s.verdict = "error";
       else if (s.in_hypothesis == 0 || s.fit.points == 0) s.verdict = "vacuous";
       else if (!s.fit.valid() || !std::isfinite(s.fit.exponent)) s.verdict = "inconclusive";

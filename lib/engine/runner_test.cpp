@@ -237,6 +237,17 @@ TEST(RunnerTest, ScalingClaimIsJudgedByTheFittedExponent) {
   EXPECT_EQ(bad.summary.verdict, "violated");
 }
 
+TEST(RunnerTest, OneSidedScalingClaimAcceptsOnlyFasterDecay) {
+  // y = 3 x^2 exactly: an upper bound y <~ x^1 (k >= 0.9) holds, y <~ x^3
+  // (k >= 2.9) is violated.
+  Claim weaker = scaling_claim(1.0);
+  weaker.exponent_at_least = true;
+  EXPECT_EQ(run_claim(weaker, options(30)).summary.verdict, "holds");
+  Claim stronger = scaling_claim(3.0);
+  stronger.exponent_at_least = true;
+  EXPECT_EQ(run_claim(stronger, options(30)).summary.verdict, "violated");
+}
+
 TEST(RunnerTest, FrequencyClaimComparesTheIntervalWithTheClaimedProbability) {
   // Event "n < 50" has probability 1/2 under the uniform generator.
   Claim c = toy_claim("toy.freq", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(49); });

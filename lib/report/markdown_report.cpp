@@ -234,9 +234,14 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
     if (claim->kind == ClaimKind::kScaling) {
       md << fmt::format(
           "Scaling: fitted exponent k = {} with 95% interval [{}, {}] from {} points (R² = {}); "
-          "predicted {} ± {}.\n\n",
+          "predicted {}.\n\n",
           fixed(s.fit.exponent, 4), fixed(s.fit.exponent_low, 4), fixed(s.fit.exponent_high, 4), s.fit.points,
-          fixed(s.fit.r_squared, 4), sig(claim->predicted_exponent), sig(claim->exponent_tolerance));
+          fixed(s.fit.r_squared, 4),
+          claim->exponent_at_least
+              ? fmt::format("k ≥ {} (an upper bound: {} − {}, any faster decay agrees)",
+                            sig(claim->predicted_exponent - claim->exponent_tolerance),
+                            sig(claim->predicted_exponent), sig(claim->exponent_tolerance))
+              : fmt::format("{} ± {}", sig(claim->predicted_exponent), sig(claim->exponent_tolerance)));
       LogLogPlot plot;
       plot.title = run.id + ": " + claim->y_label + " vs " + claim->x_label;
       plot.x_label = claim->x_label;
