@@ -10,11 +10,13 @@
 //     first iteration at which it is within d (l1) of the flow limit.
 // Then one dual flow solve at 50 and 100 digits against double.
 // A timed driver (not Google Benchmark's loop: one solve of the slow cases
-// takes seconds), printing the ratios. Usage: cmr22_flow_vs_gd [seed].
+// takes seconds), printing the ratios. Usage: cmr22_flow_vs_gd [seed] [sizes [full_limit]];
+// `sizes` measures one certified solve against N = 20 ... 1000 instead.
 #include <fmt/format.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <string>
 
 #include "lib/cmr22/fixed_step_gd.hpp"
 #include "lib/cmr22/gradient_flow.hpp"
@@ -30,10 +32,11 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Best of `repeats` wall times of one dual flow solve at precision S.
+/// Best of `repeats` wall times of one dual flow solve at precision S
+/// (max_steps > 0: stop after that many steps).
 template <class S>
 double time_mirror(const cmr22::CsInstance& inst, int depth, int exponent, int repeats,
-                   cmr22::MirrorFlowResult<S>& out) {
+                   cmr22::MirrorFlowResult<S>& out, long max_steps = 0) {
   using std::pow;
   const Matrix<S> a = inst.a.cast<S>();
   const Vector<S> y = inst.y.cast<S>();
@@ -41,10 +44,12 @@ double time_mirror(const cmr22::CsInstance& inst, int depth, int exponent, int r
   map.depth = depth;
   map.u0_power = Vector<S>::Constant(a.cols(), S(pow(S(10), S(-exponent))));
   map.v0_power = map.u0_power;
+  cmr22::MirrorFlowOptions<S> options = cmr22::limit_flow_options<S>(y);
+  if (max_steps > 0) options.max_steps = max_steps;
   double best = 1e300;
   for (int r = 0; r < repeats; ++r) {
     const auto start = Clock::now();
-    out = cmr22::mirror_flow<S>(a, y, map, cmr22::limit_flow_options<S>(y));
+    out = cmr22::mirror_flow<S>(a, y, map, options);
     best = std::min(best, seconds_since(start));
   }
   return best;
@@ -138,10 +143,48 @@ void run(std::uint64_t seed, int depth, int exponent) {
   }
 }
 
+/// Cost of one certified flow solve against N (M = 0.15 N, s = max(1, M/10),
+/// x* >= 0, L = 3, alpha^L = 1e-6): the whole solve in double; at 50 digits
+/// the whole solve up to N = full_limit, above it `probe_steps` steps, whose
+/// mean cost times the double solve's step count estimates a solve (an
+/// estimate, marked as one: where both ran, the 50-digit step count was
+/// within 0.1% of the double one).
+void run_sizes(std::uint64_t seed, Eigen::Index full_limit) {
+  fmt::print("\n=== one certified dual flow solve against N (M = 0.15 N, L = 3, alpha^L = 1e-6) ===\n");
+  const int depth = 3, exponent = 6;
+  const long probe_steps = 10;
+  for (Eigen::Index n : {20, 50, 100, 200, 500, 1000}) {
+    const Eigen::Index m = std::max<Eigen::Index>(1, (15 * n + 50) / 100);
+    const cmr22::CsInstance inst =
+        cmr22::draw_cs_instance(n, m, std::max<Eigen::Index>(1, m / 10), true, seed * 1000003ULL + n, 0.0);
+    cmr22::MirrorFlowResult<double> d;
+    const double t_double = time_mirror<double>(inst, depth, exponent, 1, d);
+    fmt::print("N = {:4}, M = {:3}: double {} in {} steps, {:.3f} s", n, m, cmr22::to_string(d.status), d.steps,
+               t_double);
+    cmr22::MirrorFlowResult<Mp50> r;
+    if (n <= full_limit) {
+      const double t50 = time_mirror<Mp50>(inst, depth, exponent, 1, r);
+      fmt::print("; 50 digits {} in {} steps, {:.1f} s ({:.0f}x double)\n", cmr22::to_string(r.status), r.steps,
+                 t50, t50 / t_double);
+    } else {
+      const double probe = time_mirror<Mp50>(inst, depth, exponent, 1, r, probe_steps);
+      const double per_step = probe / std::max<long>(1, r.steps + r.rejected_steps);
+      fmt::print("; 50 digits {:.2f} s per step (probe of {} steps), estimated {:.0f} s for the double solve's {} "
+                 "steps\n",
+                 per_step, probe_steps, per_step * static_cast<double>(d.steps), d.steps);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Usage: cmr22_flow_vs_gd [seed] [sizes [full_limit]]
   const std::uint64_t seed = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1;
+  if (argc > 2 && std::string(argv[2]) == "sizes") {
+    run_sizes(seed, argc > 3 ? std::strtol(argv[3], nullptr, 10) : 100);
+    return 0;
+  }
   run(seed, 3, 6);
   run(seed, 2, 6);
   return 0;
