@@ -26,7 +26,7 @@ TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
                          "mf22.prop1.dim", "mf22.prop1.dim.as-proved", "mf22.thm4",
                          "mf22.thm4.as-proved", "mf22.thm4.gamma.N1", "mf22.thm4.gamma.N5",
                          "mf22.thm4.constant", "mf22.thm1.over", "mf22.thm1.under", "mf22.thm2",
-                         "mf22.thm3", "mf22.thm2.balanced", "mf22.thm3.balanced", "mf22.thm2.error",
+                         "mf22.thm3", "mf22.thm2.balanced", "mf22.thm3.balanced", "mf22.thm2.error", "mf22.thm2.error.as-proved",
                          "mf22.thm3.error"}) {
     const Claim& c = claim(id);
     EXPECT_EQ(c.paper, "mf22");

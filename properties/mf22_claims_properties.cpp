@@ -39,6 +39,7 @@ THMCHECK_CLAIM_PROPERTY(Thm3, "mf22.thm3")
 THMCHECK_CLAIM_PROPERTY(Thm2Balanced, "mf22.thm2.balanced")
 THMCHECK_CLAIM_PROPERTY(Thm3Balanced, "mf22.thm3.balanced")
 THMCHECK_CLAIM_PROPERTY(Thm2Error, "mf22.thm2.error")
+THMCHECK_CLAIM_PROPERTY(Thm2ErrorAsProved, "mf22.thm2.error.as-proved")
 THMCHECK_CLAIM_PROPERTY(Thm3ErrorSlow, "mf22.thm3.error")  // ~10 s per case
 
 #undef THMCHECK_CLAIM_PROPERTY
