@@ -19,7 +19,8 @@ namespace thmcheck {
 struct Series {
   std::string label;
   std::vector<double> x, y, lo, hi;
-  /// gnuplot style: "linespoints", "lines" or "points".
+  /// gnuplot style: "linespoints", "lines", "dashed" (a dashed line, e.g. a
+  /// reference level) or "points".
   std::string style = "linespoints";
 };
 

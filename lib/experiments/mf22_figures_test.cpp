@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "lib/experiments/figure.hpp"
@@ -24,6 +25,8 @@ TEST(Mf22Experiments, Registered) {
   // About 10 s and 40 s on a quiet core: part of the default report job.
   EXPECT_FALSE(find("mf22.sec5").slow);
   EXPECT_FALSE(find("mf22.appB").slow);
+  // Minutes at full size: only with `thmcheck figures --slow`.
+  EXPECT_TRUE(find("mf22.sec5.relu").slow);
 }
 
 // Quick Figure 1 (d = 60, m = 40, k = 3, 4 outliers). Landscape: for N = 1 the
@@ -108,6 +111,44 @@ TEST(Mf22Experiments, Sec5Quick) {
   ASSERT_EQ(f.panels.size(), 2u);
   ASSERT_EQ(f.panels[0].series.size(), 3u);
   for (const Series& s : f.panels[0].series) EXPECT_LT(s.y.back(), 0.5 * s.y.front()) << s.label;
+}
+
+// Quick ReLU row (d = 10, m = 200 samples, width 16): every curve is finite
+// and has one point per recorded iterate, SubGM lowers the training loss and
+// the test error of every depth, the deepest network ends below the zero
+// predictor, the table has a row per depth plus the clean-label reference, and
+// the same seed gives the same figure.
+TEST(Mf22Experiments, ReluNetworkQuick) {
+  const Figure f = run_quick("mf22.sec5.relu");
+  ASSERT_EQ(f.panels.size(), 2u);
+  const Panel& err = f.panels[0];
+  const Panel& loss = f.panels[1];
+  ASSERT_EQ(err.series.size(), 5u);  // N = 2, 3, 4, clean reference, zero predictor
+  ASSERT_EQ(loss.series.size(), 3u);
+  const double zero_predictor = err.series[4].y.front();
+  for (int k = 0; k < 3; ++k) {
+    const Series& e = err.series[k];
+    const Series& l = loss.series[k];
+    ASSERT_EQ(e.x.size(), 101u) << e.label;
+    ASSERT_EQ(e.y.size(), 101u) << e.label;
+    ASSERT_EQ(l.y.size(), 101u) << l.label;
+    EXPECT_EQ(e.x.back(), 2000.0);
+    for (size_t i = 0; i < e.y.size(); ++i) {
+      ASSERT_TRUE(std::isfinite(e.y[i]) && std::isfinite(l.y[i])) << e.label << " at " << e.x[i];
+    }
+    EXPECT_LT(l.y.back(), 0.9 * l.y.front()) << "training loss, " << l.label;
+    EXPECT_LT(e.y.back(), 0.9 * e.y.front()) << "test error, " << e.label;
+  }
+  EXPECT_LT(err.series[2].y.back(), 0.8 * zero_predictor) << "N = 4 against the zero predictor";
+  const Table& t = f.tables.at(0);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[3][1], "clean (reference)");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    EXPECT_LT(cell(t, r, 3), cell(t, r, 2)) << "final below initial loss, row " << r;
+    EXPECT_LE(cell(t, r, 5), cell(t, r, 4)) << "best <= final test error, row " << r;
+  }
+  EXPECT_NEAR(err.series[3].y.front(), cell(t, 3, 5), 1e-3 * cell(t, 3, 5)) << "dashed line = reference's best";
+  EXPECT_EQ(figures_to_json({f}).dump(), figures_to_json({run_quick("mf22.sec5.relu")}).dump());
 }
 
 }  // namespace

@@ -139,7 +139,7 @@ Figure deep_matrix(const ExperimentOptions& options) {
       "paper leaves open: X* = U V^T with U, V random {0}x{1} orthonormal (singular values 1), initial entries "
       "N(0, α^(2/N)/d) (the scale the paper states for its ReLU experiment), T. Paper: the 4-layer model "
       "outperforms shallower ones, with a generalization error proportional to the step size. The deep ReLU "
-      "network of Figure 2's second row is not reproduced here.",
+      "network of Figure 2's second row is the slow experiment mf22.sec5.relu (`thmcheck figures --slow`).",
       d, rank, m, corrupted, p, outlier_sd * outlier_sd, step, alpha, iterations);
   return f;
 }

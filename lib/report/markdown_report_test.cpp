@@ -71,5 +71,28 @@ TEST(MarkdownReportTest, PlotsAreSvgWhenGnuplotIsAvailable) {
   ASSERT_TRUE(render_svg(l).has_value());
 }
 
+// Series style "dashed" (reference levels) adds a dashed line; a "lines"
+// series adds none (the grid is dashed in both, hence counts, not presence).
+TEST(MarkdownReportTest, DashedSeriesIsDrawnDashed) {
+  if (!gnuplot_available()) GTEST_SKIP() << "gnuplot not installed";
+  auto dashes = [](const std::string& svg) {
+    int n = 0;
+    for (auto at = svg.find("stroke-dasharray"); at != std::string::npos; at = svg.find("stroke-dasharray", at + 1)) ++n;
+    return n;
+  };
+  Panel p;
+  p.series.push_back({"curve", {0, 1, 2}, {3, 2, 1}, {}, {}, "lines"});
+  const auto one = render_svg(p);
+  ASSERT_TRUE(one.has_value());
+  p.series.push_back({"second curve", {0, 2}, {2.5, 2.5}, {}, {}, "lines"});
+  const auto solid = render_svg(p);
+  ASSERT_TRUE(solid.has_value());
+  EXPECT_EQ(dashes(*solid), dashes(*one));
+  p.series.back().style = "dashed";
+  const auto dashed = render_svg(p);
+  ASSERT_TRUE(dashed.has_value());
+  EXPECT_GT(dashes(*dashed), dashes(*solid));
+}
+
 }  // namespace
 }  // namespace thmcheck

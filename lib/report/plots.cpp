@@ -175,6 +175,7 @@ std::optional<std::string> render_svg(const Panel& panel) {
       plots.push_back(fmt::format("$s{} using 1:3:4 with filledcurves lc rgb '{}' notitle", k, colour));
     }
     const std::string style = sr.style == "lines"    ? "lines lw 2"
+                              : sr.style == "dashed" ? "lines lw 2 dt 2"
                               : sr.style == "points" ? "points pt 7 ps 0.5"
                                                      : "linespoints pt 7 ps 0.4 lw 1.5";
     plots.push_back(fmt::format("$s{} using 1:2 with {} lc rgb '{}' title \"{}\"", k, style, colour, escape(sr.label)));
