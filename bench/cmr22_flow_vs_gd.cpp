@@ -11,7 +11,9 @@
 // Then one dual flow solve at 50 and 100 digits against double.
 // A timed driver (not Google Benchmark's loop: one solve of the slow cases
 // takes seconds), printing the ratios. Usage: cmr22_flow_vs_gd [seed] [sizes [full_limit]];
-// `sizes` measures one certified solve against N = 20 ... 1000 instead.
+// `sizes` measures one certified solve against N = 20 ... 1000 instead: in
+// double, warm-started at 50 and 100 digits (lib/cmr22/flow_limit.hpp, what
+// the claims use), and cold at 50 digits (whole up to N = full_limit).
 #include <fmt/format.h>
 
 #include <chrono>
@@ -20,7 +22,7 @@
 
 #include "lib/cmr22/fixed_step_gd.hpp"
 #include "lib/cmr22/gradient_flow.hpp"
-#include "lib/cmr22/limit_options.hpp"
+#include "lib/cmr22/flow_limit.hpp"
 #include "lib/cmr22/mirror_flow.hpp"
 
 namespace {
@@ -36,7 +38,7 @@ double seconds_since(Clock::time_point start) {
 /// (max_steps > 0: stop after that many steps).
 template <class S>
 double time_mirror(const cmr22::CsInstance& inst, int depth, int exponent, int repeats,
-                   cmr22::MirrorFlowResult<S>& out, long max_steps = 0) {
+                   cmr22::MirrorFlowResult<S>& out, long max_steps = 0, bool warm = false) {
   using std::pow;
   const Matrix<S> a = inst.a.cast<S>();
   const Vector<S> y = inst.y.cast<S>();
@@ -49,7 +51,7 @@ double time_mirror(const cmr22::CsInstance& inst, int depth, int exponent, int r
   double best = 1e300;
   for (int r = 0; r < repeats; ++r) {
     const auto start = Clock::now();
-    out = cmr22::mirror_flow<S>(a, y, map, options);
+    out = warm ? cmr22::certified_flow_limit<S>(a, y, map) : cmr22::mirror_flow<S>(a, y, map, options);
     best = std::min(best, seconds_since(start));
   }
   return best;
@@ -140,6 +142,16 @@ void run(std::uint64_t seed, int depth, int exponent) {
                1e3 * t100);
     fmt::print("RATIO flow solve time 50 digits / double: {:.0f}x ; 100 digits / double: {:.0f}x\n", t50 / t_mirror,
                t100 / t_mirror);
+    // The same limits with the warm start the claims use (lib/cmr22/flow_limit.hpp):
+    // double to its certificate, then continued at 50 / 100 digits.
+    const double w50 = time_mirror<Mp50>(inst, depth, exponent, 3, m50, 0, true);
+    const double w100 = time_mirror<Mp100>(inst, depth, exponent, 3, m100, 0, true);
+    fmt::print("warm-started at 50 digits: {}  steps {} (+ {} in double)  time {:.1f} ms ; at 100 digits: {}  steps {}  "
+               "time {:.1f} ms\n",
+               cmr22::to_string(m50.status), m50.steps, m50.warm_start_steps, 1e3 * w50, cmr22::to_string(m100.status),
+               m100.steps, 1e3 * w100);
+    fmt::print("RATIO warm-started flow solve time 50 digits / double: {:.1f}x ; 100 digits / double: {:.1f}x\n",
+               w50 / t_mirror, w100 / t_mirror);
   }
 }
 
@@ -161,6 +173,14 @@ void run_sizes(std::uint64_t seed, Eigen::Index full_limit) {
     const double t_double = time_mirror<double>(inst, depth, exponent, 1, d);
     fmt::print("N = {:4}, M = {:3}: double {} in {} steps, {:.3f} s", n, m, cmr22::to_string(d.status), d.steps,
                t_double);
+    cmr22::MirrorFlowResult<Mp50> w;
+    const double tw = time_mirror<Mp50>(inst, depth, exponent, 1, w, 0, true);
+    cmr22::MirrorFlowResult<Mp100> w100;
+    const double tw100 = time_mirror<Mp100>(inst, depth, exponent, 1, w100, 0, true);
+    fmt::print("; warm-started 50 digits {} in {} steps, {:.2f} s ({:.1f}x double); 100 digits {} in {} steps, "
+               "{:.2f} s ({:.1f}x double)",
+               cmr22::to_string(w.status), w.steps, tw, tw / t_double, cmr22::to_string(w100.status), w100.steps,
+               tw100, tw100 / t_double);
     cmr22::MirrorFlowResult<Mp50> r;
     if (n <= full_limit) {
       const double t50 = time_mirror<Mp50>(inst, depth, exponent, 1, r);

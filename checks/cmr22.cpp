@@ -12,8 +12,9 @@
 // (lib/cmr22/mirror_flow.hpp: an exact change of variables, integrated by an
 // L-stable adaptive Rosenbrock method until a residual/change certificate
 // holds); Lemmas 2.6 and A.2 integrate the flows directly with Odeint's
-// adaptive Dormand-Prince method. l1 minima come from GLPK's exact simplex,
-// certified at the working precision.
+// adaptive Dormand-Prince method. l1 minima come from GLPK's simplex (its
+// rational simplex where the double basis does not certify, up to 200
+// columns), the optimal basis certified at the working precision.
 #include <fmt/format.h>
 #include <rapidcheck.h>
 
@@ -23,6 +24,7 @@
 #include "checks/catalog.hpp"
 #include "lib/cmr22/bregman_argmin.hpp"
 #include "lib/cmr22/factorized_loss.hpp"
+#include "lib/cmr22/flow_limit.hpp"
 #include "lib/cmr22/gradient_flow.hpp"
 #include "lib/cmr22/l1_minimization.hpp"
 #include "lib/cmr22/limit_options.hpp"
@@ -53,7 +55,7 @@ using cmr22::FlowStatus;
 // Shared generator pieces.
 
 struct DataParams {
-  int n;             // N in [2, 40]
+  int n;             // N in [2, 1000] (see dimension)
   int m_fraction;    // M = max(1, round(N * m_fraction / 10)), kept < N
   int matrix_kind;   // 0 Gaussian/sqrt(M), 1 Rademacher/sqrt(M), 2 near-parallel columns, 3 near-dependent rows
   int truth_kind;    // 0 sparse, 1 dense, 2 (signed only) y Gaussian: no sparse solution
@@ -64,9 +66,25 @@ struct DataParams {
   std::uint64_t seed;
 };
 
+/// Largest N of the generators, and the cap on M above N = 40: one flow step
+/// forms and factors A diag(phi') A^T (M^2 N), so M <= 150 (Figure 4b's M at
+/// N = 1000) keeps a large case at about a minute (bench/cmr22_flow_vs_gd sizes).
+constexpr int kLargestN = 1000;
+constexpr int kLargeCaseRows = 150;
+
+/// N: uniform on [2, max_n] (7/8), or log-uniform on (max_n, 1000] (1/8).
+rc::Gen<int> dimension(int max_n) {
+  const double lo = std::log(double(max_n + 1)), hi = std::log(double(kLargestN));
+  return rc::gen::weightedOneOf<int>(
+      {{7, rc::gen::inRange(2, max_n + 1)},
+       {1, rc::gen::map(rc::gen::inRange(0, 1001), [lo, hi](int k) {
+          return static_cast<int>(std::lround(std::exp(lo + (hi - lo) * k / 1000.0)));
+        })}});
+}
+
 rc::Gen<DataParams> data_params(int max_n) {
   return rc::gen::build<DataParams>(
-      rc::gen::set(&DataParams::n, rc::gen::inRange(2, max_n + 1)),
+      rc::gen::set(&DataParams::n, dimension(max_n)),
       rc::gen::set(&DataParams::m_fraction, rc::gen::inRange(1, 10)),
       rc::gen::set(&DataParams::matrix_kind, rc::gen::weightedElement<int>({{5, 0}, {2, 1}, {1, 2}, {1, 3}})),
       rc::gen::set(&DataParams::truth_kind, rc::gen::inRange(0, 3)),
@@ -79,7 +97,7 @@ rc::Gen<DataParams> data_params(int max_n) {
 
 int rows_of(const DataParams& q) {
   const int m = static_cast<int>(std::lround(q.n * q.m_fraction / 10.0));
-  return std::clamp(m, 1, q.n - 1);
+  return std::clamp(m, 1, q.n > 40 ? std::min(q.n - 1, kLargeCaseRows) : q.n - 1);
 }
 
 /// A (decimal, 17 digits) as Json and as the doubles it denotes.
@@ -224,6 +242,17 @@ S map_rounding(const cmr22::MirrorMap<S>& map, const Vector<S>& w) {
   return total;
 }
 
+/// A flow end point that can be measured: certified, or stopped by max_steps /
+/// max_time with a finite state (its residual and change then enter the
+/// error estimate, and the ladder decides whether that resolves the margin).
+template <class S>
+bool measurable(const cmr22::MirrorFlowResult<S>& flow) {
+  if (flow.ok()) return true;
+  const bool budget = flow.status == FlowStatus::kMaxSteps || flow.status == FlowStatus::kMaxTime;
+  return budget && flow.product.allFinite() && is_finite(flow.residual_norm) && flow.change >= 0 &&
+         is_finite(flow.change);
+}
+
 template <class S>
 Outcome evaluate_gap(const Json& j, bool signed_case) {
   using std::sqrt;
@@ -253,7 +282,8 @@ Outcome evaluate_gap(const Json& j, bool signed_case) {
   auto lp = cmr22::l1_minimize<S>(a, y, !signed_case);
   HypothesisCheck nonempty{signed_case ? "S.nonempty" : "S+.nonempty", false, Evidence::kEstimated, ""};
   if (lp.status == cmr22::L1Status::kInfeasible) {
-    nonempty.detail = "GLPK's exact simplex reports the LP infeasible";
+    nonempty.detail = lp.exact_simplex_used ? "GLPK's exact simplex reports the LP infeasible"
+                                            : "GLPK's simplex (double, tolerance 1e-12) reports the LP infeasible";
     o.hypotheses = {positive, depth_ok, nonempty};
     o.ok = false;
     o.message = "the solution set is empty (outside the theorem's hypothesis)";
@@ -269,8 +299,8 @@ Outcome evaluate_gap(const Json& j, bool signed_case) {
   nonempty.detail = fmt::format("l1 minimizer found; primal infeasibility {} at this precision",
                                 to_decimal(lp.primal_infeasibility, 3));
 
-  auto flow = cmr22::mirror_flow<S>(a, y, map, limit_options<S>(y));
-  if (!flow.ok()) {
+  auto flow = cmr22::certified_flow_limit<S>(a, y, map);
+  if (!measurable(flow)) {
     o.ok = false;
     o.message = fmt::format("flow: {} ({}) after {} steps, residual {}", to_string(flow.status),
                             flow.message, flow.steps, to_decimal(flow.residual_norm, 3));
@@ -298,6 +328,7 @@ Outcome evaluate_gap(const Json& j, bool signed_case) {
                {"L", std::to_string(depth)},
                {"flow status", to_string(flow.status)},
                {"flow steps", std::to_string(flow.steps)},
+               {"flow steps in double before (warm start)", std::to_string(flow.warm_start_steps)},
                {"flow rejected", std::to_string(flow.rejected_steps)},
                {"flow time", to_decimal(flow.time, 3)},
                {"residual ||A x~ - y||", to_decimal(flow.residual_norm, 3)},
@@ -342,8 +373,8 @@ Outcome evaluate_argmin(const Json& j, bool as_proved) {
   Outcome o;
   HypothesisCheck positive{"init.positive", (init_power.array() > 0).all(), Evidence::kCertified,
                            "initialization > 0 entrywise"};
-  auto flow = cmr22::mirror_flow<S>(a, y, map, limit_options<S>(y));
-  if (!flow.ok()) {
+  auto flow = cmr22::certified_flow_limit<S>(a, y, map);
+  if (!measurable(flow)) {
     o.ok = false;
     o.message = fmt::format("flow: {} ({})", to_string(flow.status), flow.message);
     return o;
@@ -778,7 +809,8 @@ Outcome evaluate_identical(const Json& j, bool as_proved) {
 
 std::string gap_generator_info(bool signed_case) {
   return std::string(
-             "N in [2, 40], M = round(N k/10) (k in 1..9, 1 <= M < N); A Gaussian/sqrt(M) (5/9), "
+             "N uniform in [2, 40] (7/8) or log-uniform in [41, 1000] (1/8), M = round(N k/10) (k in 1..9, "
+             "1 <= M < N, M <= 150 when N > 40); A Gaussian/sqrt(M) (5/9), "
              "Rademacher/sqrt(M) (2/9), two near-parallel columns (1/9), two near-dependent rows "
              "(1/9); ") +
          (signed_case ? "x* s-sparse, dense (signed, ||x*|| = 1), or y Gaussian (no sparse solution); "
@@ -809,8 +841,11 @@ void register_cmr22(Registry& registry) {
     c.measurement =
         "Flow limit by the exact dual change of variables (lambda' = A phi(A^T lambda) - y) "
         "integrated by an adaptive L-stable Rosenbrock method until ||A x~ - y|| and the change "
-        "of x~ since the last checkpoint (t >= 2 t_c) are <= u^{3/4} (1 + ||y||_1); min l1 by "
-        "GLPK exact simplex certified at the working precision. Measured ||x~_inf||_1 - min; "
+        "of x~ since the last checkpoint (t >= 2 t_c) are <= u^{3/4} (1 + ||y||_1); at 50/100 digits the "
+        "integration starts from the end point of the same flow integrated in double (warm start, "
+        "lib/cmr22/flow_limit.hpp: the limit does not depend on the path); min l1 by "
+        "GLPK's simplex with its optimal basis certified at the working precision (rational simplex "
+        "when it does not certify, up to 200 LP columns). Measured ||x~_inf||_1 - min; "
         "bound c_L (sum u0^L + sum v0^L).";
     c.generator_info = gap_generator_info(true);
     c.instance_schema =
@@ -818,12 +853,15 @@ void register_cmr22(Registry& registry) {
     c.notes =
         "Outcome error (estimated): 2 x last checkpoint change + sqrt(N) ||r|| / sigma_min(A) + "
         "LP value error + norm rounding; it is a method error, so error_is_rounding = false. "
-        "Double cannot resolve gaps for alpha^L below ~1e-14 ||x*||_1; the engine climbs to 50/100 digits.";
+        "Double cannot resolve gaps for alpha^L below ~1e-14 ||x*||_1; the engine climbs to 50/100 digits. "
+        "A flow that stops on its step budget (lib/cmr22/flow_limit.hpp) before the certificate is still "
+        "measured with this error; such cases (a slow direction below the working precision, e.g. M = 3, "
+        "L = 4-5) are usually inconclusive.";
     // Run-time budget of the default report job, not a statement about the
-    // claim: a signed-case flow at 50/100 digits takes up to minutes (one
-    // case ~1 CPU-minute on average at seed 1), so 6 cases by default; use
-    // --cases for more.
-    c.default_cases = 6;
+    // claim: most cases take seconds, but a failing case climbs to 100 digits
+    // and is shrunk, and a large one (N up to 1000) takes up to minutes (24
+    // cases took 7.5 min at seed 1), so 12 cases by default; use --cases for more.
+    c.default_cases = 12;
     c.error_is_rounding = false;
     c.generator = rc::gen::map(data_params(40), [](const DataParams& q) { return gap_instance(q, true); });
     c.validate = [](const Json& j) { validate_gap(j, true); };
@@ -850,7 +888,7 @@ void register_cmr22(Registry& registry) {
     c.generator_info = gap_generator_info(false);
     c.instance_schema = "{\"A\": M x N rows, \"y\": [M], \"L\": integer >= 2, \"x0\": [N] > 0}";
     c.notes = "Error as in cmr22.thm1.1.";
-    c.default_cases = 24;  // as thm1.1
+    c.default_cases = 24;
     c.error_is_rounding = false;
     c.generator = rc::gen::map(data_params(40), [](const DataParams& q) { return gap_instance(q, false); });
     c.validate = [](const Json& j) { validate_gap(j, false); };
@@ -880,7 +918,9 @@ void register_cmr22(Registry& registry) {
         "concave dual of the separable problem (lib/cmr22/bregman_argmin), a different algorithm "
         "that never integrates a flow. Measured ||x~_inf - argmin||_1 (signed: of (u~, v~) against "
         "(z+, z-)); bound 0.";
-    c.generator_info = "As thm2.1 (positive instances) and thm1.1 (signed), half each, with N in [2, 16].";
+    c.generator_info =
+        "As thm2.1 (positive instances) and thm1.1 (signed), half each, with N uniform in [2, 16] (7/8) or "
+        "log-uniform in [17, 1000] (1/8).";
     c.instance_schema =
         "{\"A\", \"y\", \"L\", \"x0\": [N] > 0} or {\"A\", \"y\", \"L\", \"u0\", \"v0\"}";
     c.notes =
@@ -890,8 +930,8 @@ void register_cmr22(Registry& registry) {
     // printed form fails, and its failures climb to 50/100 digits).
     c.default_cases = as_proved ? 24 : 8;
     c.error_is_rounding = false;
-    // N <= 16: each case integrates the flow and solves the argmin, and tight
-    // cases climb to 100 digits (about 40 s per case at N = 36).
+    // Uniform N up to 16 only (then log-uniform to 1000): each case integrates
+    // the flow and solves the argmin, and the failing cases climb to 100 digits.
     c.generator = rc::gen::map(data_params(16), [](const DataParams& q) { return gap_instance(q, q.seed % 2 == 1); });
     c.validate = [](const Json& j) { validate_gap(j, has_field(j, "u0")); };
     c.evaluate = as_proved

@@ -272,6 +272,13 @@ int cmd_check(const std::string& id, const std::string& instance_path, bool as_j
 int cmd_reproduce(const std::string& token, const std::string& save) {
   TokenInstance t = instance_from_token(token);
   std::cout << fmt::format("reproducing {} (seed {}, case {})\n", t.claim->id, t.seed, t.case_index);
+  // Saved first, so that the instance is at hand even when a slow evaluation is interrupted.
+  if (!save.empty()) {
+    write_file_atomic(save, t.instance.dump(1) + "\n");
+    std::cout << fmt::format("instance saved to {}; check it with: thmcheck check {} --instance {}\n", save,
+                             t.claim->id, save)
+              << std::flush;
+  }
   for (Precision p : {Precision::kDouble, Precision::kMp50, Precision::kMp100}) {
     Outcome o = t.claim->evaluate(t.instance, p);
     std::cout << fmt::format("  at {:>6}: ", to_string(p));
@@ -290,11 +297,7 @@ int cmd_reproduce(const std::string& token, const std::string& save) {
   CaseRecord r = judge_instance(*t.claim, t.instance, Precision::kDouble, Ladder::kFull);
   if (r.certified_digits < 0) add_certified_digits(*t.claim, t.instance, r);
   print_record_human(*t.claim, r);
-  if (!save.empty()) {
-    write_file_atomic(save, t.instance.dump(1) + "\n");
-    std::cout << fmt::format("instance saved to {}; check it with: thmcheck check {} --instance {}\n", save,
-                             t.claim->id, save);
-  } else {
+  if (save.empty()) {
     const std::string text = t.instance.dump();
     if (text.size() <= 4000) {
       std::cout << "instance:\n" << text << "\n";

@@ -18,17 +18,35 @@ std::string to_string(L1Status s) {
   return "?";
 }
 
+namespace {
+/// The LP's columns: column j is A e_j for j < N and -A e_{j-N} (the negative
+/// part, signed problem only) for j >= N.
+struct LpColumns {
+  int m, n, columns;
+  LpColumns(Eigen::Index rows, Eigen::Index cols, bool nonnegative)
+      : m(static_cast<int>(rows)), n(static_cast<int>(cols)), columns(nonnegative ? n : 2 * n) {}
+  int sign(int j) const { return j < n ? 1 : -1; }
+  int index(int j) const { return j < n ? j : j - n; }
+};
+
+/// Column count above which glp_exact is not attempted.
+constexpr int kExactSimplexColumns = 200;
+
+/// Refactors GLPK's current basis at Scalar precision and checks primal and
+/// dual feasibility there (the L1Result fields; see l1_minimization.hpp).
+template <class Scalar>
+L1Result<Scalar> certify_basis(glp_prob* problem, const Matrix<Scalar>& a, const Vector<Scalar>& y,
+                               bool nonnegative);
+}  // namespace
+
 template <class Scalar>
 L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, bool nonnegative,
                              bool exact_simplex) {
-  using std::max;
   L1Result<Scalar> result;
-  const int m = static_cast<int>(a.rows());
-  const int n = static_cast<int>(a.cols());
-  const int columns = nonnegative ? n : 2 * n;
-  // Column j of the LP: A e_j for j < n; -A e_{j-n} for the negative part.
-  auto column_sign = [&](int j) { return j < n ? 1 : -1; };
-  auto column_index = [&](int j) { return j < n ? j : j - n; };
+  const LpColumns lc(a.rows(), a.cols(), nonnegative);
+  const int m = lc.m, columns = lc.columns;
+  auto column_sign = [&](int j) { return lc.sign(j); };
+  auto column_index = [&](int j) { return lc.index(j); };
 
   std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
   glp_set_obj_dir(lp.get(), GLP_MIN);
@@ -57,15 +75,45 @@ L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, b
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF;
+  parm.tol_bnd = 1e-12;
+  parm.tol_dj = 1e-12;
   glp_term_out(GLP_OFF);
-  int rc = glp_simplex(lp.get(), &parm);
-  if (rc == 0 && exact_simplex) rc = glp_exact(lp.get(), &parm);
+  const int rc = glp_simplex(lp.get(), &parm);
   if (rc != 0) {
     result.status = L1Status::kSolverFailed;
     result.message = "GLPK returned code " + std::to_string(rc);
     return result;
   }
-  const int status = glp_get_status(lp.get());
+  result = certify_basis<Scalar>(lp.get(), a, y, nonnegative);
+  // The floating-point basis is kept when it certifies at Scalar precision;
+  // otherwise GLPK's rational simplex restarts from it (on small LPs only: on
+  // the 17-digit decimal data its cost explodes with the size, >2 min at 400
+  // columns), and its basis is certified in turn.
+  const bool undecided = result.status == L1Status::kInfeasible || (result.ok() && !result.certified);
+  if (undecided && exact_simplex && columns <= kExactSimplexColumns) {
+    const int rc_exact = glp_exact(lp.get(), &parm);
+    if (rc_exact != 0) {
+      result.status = L1Status::kSolverFailed;
+      result.message = "GLPK's exact simplex returned code " + std::to_string(rc_exact);
+      return result;
+    }
+    result = certify_basis<Scalar>(lp.get(), a, y, nonnegative);
+    result.exact_simplex_used = true;
+  }
+  return result;
+}
+
+namespace {
+template <class Scalar>
+L1Result<Scalar> certify_basis(glp_prob* problem, const Matrix<Scalar>& a, const Vector<Scalar>& y,
+                               bool nonnegative) {
+  using std::max;
+  L1Result<Scalar> result;
+  const LpColumns lc(a.rows(), a.cols(), nonnegative);
+  const int m = lc.m, n = lc.n, columns = lc.columns;
+  auto column_sign = [&](int j) { return lc.sign(j); };
+  auto column_index = [&](int j) { return lc.index(j); };
+  const int status = glp_get_status(problem);
   if (status == GLP_NOFEAS || status == GLP_INFEAS) {
     result.status = L1Status::kInfeasible;
     result.message = "no feasible point";
@@ -80,10 +128,10 @@ L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, b
   // r_i and basic x_j; nonbasic x_j = 0, nonbasic r_i = y_i.
   std::vector<int> basic_rows, basic_cols;
   for (int i = 0; i < m; ++i) {
-    if (glp_get_row_stat(lp.get(), i + 1) == GLP_BS) basic_rows.push_back(i);
+    if (glp_get_row_stat(problem, i + 1) == GLP_BS) basic_rows.push_back(i);
   }
   for (int j = 0; j < columns; ++j) {
-    if (glp_get_col_stat(lp.get(), j + 1) == GLP_BS) basic_cols.push_back(j);
+    if (glp_get_col_stat(problem, j + 1) == GLP_BS) basic_cols.push_back(j);
   }
   if (static_cast<int>(basic_rows.size() + basic_cols.size()) != m) {
     result.status = L1Status::kSolverFailed;
@@ -154,6 +202,8 @@ L1Result<Scalar> l1_minimize(const Matrix<Scalar>& a, const Vector<Scalar>& y, b
                                     : "basis not certified at working precision";
   return result;
 }
+
+}  // namespace
 
 template L1Result<double> l1_minimize<double>(const Matrix<double>&, const Vector<double>&, bool, bool);
 template L1Result<Mp50> l1_minimize<Mp50>(const Matrix<Mp50>&, const Vector<Mp50>&, bool, bool);

@@ -1,7 +1,7 @@
 // Basis pursuit min ||z||_1 s.t. A z = y (cmr22 eq. (2)) and its non-negative
 // variant min 1^T z s.t. A z = y, z >= 0 (the minimum over S+ of eq. (16)),
-// solved as LPs by GLPK (primal simplex, then glp_exact's rational simplex on
-// the double data) and then certified at the working precision: the optimal
+// solved as LPs by GLPK (primal simplex; glp_exact's rational simplex on
+// small LPs whose basis does not certify) and then certified at the working precision: the optimal
 // basis is refactored in Scalar arithmetic, and primal feasibility (basic
 // values >= 0, fixed rows met) and dual feasibility (reduced costs >= 0) are
 // checked there.
@@ -37,13 +37,18 @@ struct L1Result {
   /// True when the basis is primal and dual feasible at Scalar precision up to
   /// value_error-sized rounding (then value is the LP minimum to within value_error).
   bool certified = false;
+  bool exact_simplex_used = false;  ///< glp_exact decided the basis (or infeasibility)
   bool ok() const { return status == L1Status::kOptimal; }
 };
 
 /// Solves min ||z||_1 s.t. A z = y (nonnegative = false) or min 1^T z s.t.
-/// A z = y, z >= 0 (nonnegative = true). exact_simplex = false skips
-/// glp_exact (rational arithmetic, impractical beyond a few dozen columns) and
-/// certifies GLPK's floating-point basis as below. value_error is estimated as
+/// A z = y, z >= 0 (nonnegative = true). GLPK's primal simplex runs in double
+/// with feasibility and optimality tolerances 1e-12; its basis is then
+/// certified at Scalar precision as below. When that fails (or GLPK reports
+/// the LP infeasible) and exact_simplex is true, glp_exact (rational
+/// arithmetic on the double data) restarts from that basis — on LPs of at most
+/// 200 columns only, its cost exploding beyond — and decides in its place.
+/// value_error is estimated as
 /// |primal - dual value| + (primal infeasibility) ||mu||_1 + (dual infeasibility)
 /// ||x||_1 + M^2 u ||A||_max ||x||_1 ||mu||_inf (rounding of the basis solves).
 template <class Scalar>

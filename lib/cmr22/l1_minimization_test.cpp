@@ -64,5 +64,24 @@ TEST(Cmr22L1Test, RecoversSparseVectorMp50) {
   EXPECT_LT((r.z - x).norm(), Mp50("1e-40"));
 }
 
+// Figure 4b's size (N = 1000, M = 150, 2000 LP columns), beyond the reach of
+// glp_exact: the double simplex basis must certify at 50 digits by itself,
+// and the minimum is ||x*||_1 for a 10-sparse x* (recovery with
+// overwhelming probability at M = 150), to the 50-digit rounding of the
+// basis solves (value_error, ~1e-44 here; we allow 1e-40).
+TEST(Cmr22L1Test, LargeLpCertifiesWithoutExactSimplexMp50) {
+  RandomSource rng(23);
+  Matrix<Mp50> a = gaussian_matrix(150, 1000, rng).cast<Mp50>();
+  Vector<Mp50> x = Vector<Mp50>::Zero(1000);
+  for (int k = 0; k < 10; ++k) x(97 * k + 3) = Mp50(k % 2 == 0 ? 1 : -1) * Mp50(k + 1) / 8;
+  Vector<Mp50> y = a * x;
+  auto r = l1_minimize<Mp50>(a, y, false);
+  ASSERT_EQ(r.status, L1Status::kOptimal) << r.message;
+  EXPECT_TRUE(r.certified) << r.primal_infeasibility << " " << r.dual_infeasibility;
+  EXPECT_FALSE(r.exact_simplex_used);
+  EXPECT_LT(r.value_error, Mp50("1e-40"));
+  EXPECT_LT(abs(r.value - x.lpNorm<1>()), Mp50("1e-40"));
+}
+
 }  // namespace
 }  // namespace thmcheck::cmr22

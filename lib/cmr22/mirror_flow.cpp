@@ -82,6 +82,9 @@ std::string MirrorFlowOptions<Scalar>::validate() const {
   if (!(initial_step > 0)) return "initial_step must be positive";
   if (stop_time < 0) return "stop_time must be >= 0";
   if (max_steps < 1) return "max_steps must be >= 1";
+  if (!(initial_time >= 0)) return "initial_time must be >= 0";
+  if (initial_lambda.size() > 0 && !initial_lambda.allFinite()) return "initial_lambda must be finite";
+  if (stop_time > 0 && !(stop_time > initial_time)) return "stop_time must exceed initial_time";
   return "";
 }
 
@@ -100,6 +103,11 @@ MirrorFlowResult<Scalar> mirror_flow(const Matrix<Scalar>& a, const Vector<Scala
     return result;
   }
   const Eigen::Index m = a.rows();
+  if (options.initial_lambda.size() > 0 && options.initial_lambda.size() != m) {
+    result.status = FlowStatus::kInvalidOptions;
+    result.message = "invalid options: initial_lambda must have M entries";
+    return result;
+  }
   const Scalar gamma = 1 + 1 / sqrt(Scalar(2));
   long fevals = 0, jevals = 0;
   // f(lambda) = A phi(A^T lambda) - y; returns false outside phi's domain.
@@ -110,11 +118,12 @@ MirrorFlowResult<Scalar> mirror_flow(const Matrix<Scalar>& a, const Vector<Scala
     f = a * prod - y;
     return f.allFinite();
   };
-  Vector<Scalar> lambda = Vector<Scalar>::Zero(m);
-  Scalar t = 0, h = options.initial_step;
+  Vector<Scalar> lambda =
+      options.initial_lambda.size() > 0 ? options.initial_lambda : Vector<Scalar>(Vector<Scalar>::Zero(m));
+  Scalar t = options.initial_time, h = options.initial_step;
   const bool to_time = options.stop_time > 0;
-  Vector<Scalar> checkpoint = map.product(Vector<Scalar>::Zero(a.cols()));
-  Scalar checkpoint_time = 0;
+  Vector<Scalar> checkpoint = map.product(Vector<Scalar>(a.transpose() * lambda));
+  Scalar checkpoint_time = t;
   int still_checkpoints = 0;
   result.steps = 0;
   result.rejected_steps = 0;
@@ -135,6 +144,7 @@ MirrorFlowResult<Scalar> mirror_flow(const Matrix<Scalar>& a, const Vector<Scala
     result.time = t;
     result.function_evaluations = fevals;
     result.jacobian_evaluations = jevals;
+    result.last_step = h;
     return result;
   };
   const Matrix<Scalar> identity = Matrix<Scalar>::Identity(m, m);
@@ -143,8 +153,13 @@ MirrorFlowResult<Scalar> mirror_flow(const Matrix<Scalar>& a, const Vector<Scala
   while (true) {
     if (to_time && t + h > options.stop_time) h = options.stop_time - t;
     if (!jac_current) {
+      // J = A diag(d) A^T = -G G^T with G = A diag(sqrt(-d)) (d <= 0): a
+      // symmetric rank-N update computes one triangle, half the M^2 N flops.
       const Vector<Scalar> d = map.derivative(Vector<Scalar>(a.transpose() * lambda));
-      jac = a * d.asDiagonal() * a.transpose();
+      const Matrix<Scalar> g = a * d.cwiseAbs().cwiseSqrt().asDiagonal();
+      Matrix<Scalar> lower = Matrix<Scalar>::Zero(m, m);
+      lower.template selfadjointView<Eigen::Lower>().rankUpdate(g, Scalar(-1));
+      jac = lower.template selfadjointView<Eigen::Lower>();
       ++jevals;
       jac_current = true;
     }

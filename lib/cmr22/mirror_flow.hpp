@@ -56,6 +56,12 @@ struct MirrorFlowOptions {
   Scalar max_time = Scalar(1e200);
   Scalar stop_time = 0;  ///< > 0: integrate exactly to this time, no certificate
   long max_steps = 200000;
+  /// Warm start: lambda at initial_time (empty: lambda(0) = 0, initial_time 0).
+  /// The flow from any lambda converges to the same limit (the unique
+  /// minimizer of the strictly convex Psi in w = A^T lambda), so a start taken
+  /// from a lower-precision run of the same flow does not change the limit.
+  Vector<Scalar> initial_lambda;
+  Scalar initial_time = 0;
   std::string validate() const;
 };
 
@@ -75,6 +81,8 @@ struct MirrorFlowResult {
   long rejected_steps = -1;
   long function_evaluations = -1;  ///< evaluations of A phi(A^T lambda) - y (one gradient each)
   long jacobian_evaluations = -1;
+  Scalar last_step = 0;       ///< step size proposed after the last accepted step
+  long warm_start_steps = 0;  ///< steps of a lower-precision run this one continued (flow_limit), 0 = cold start
   bool ok() const {
     return status == FlowStatus::kConverged || status == FlowStatus::kReachedTime ||
            status == FlowStatus::kStalled;
@@ -85,8 +93,9 @@ struct MirrorFlowResult {
 template <class Scalar>
 using MirrorObserver = std::function<bool(const Scalar&, const Vector<Scalar>&)>;
 
-/// Integrates lambda' = A phi(A^T lambda) - y from lambda(0) = 0 (the cmr22
-/// gradient flow in dual coordinates) until the certificate holds or to stop_time.
+/// Integrates lambda' = A phi(A^T lambda) - y from lambda(0) = 0 (or from
+/// options.initial_lambda at options.initial_time; the cmr22 gradient flow in
+/// dual coordinates) until the certificate holds or to stop_time.
 template <class Scalar>
 MirrorFlowResult<Scalar> mirror_flow(const Matrix<Scalar>& a, const Vector<Scalar>& y,
                                      const MirrorMap<Scalar>& map,
