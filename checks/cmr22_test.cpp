@@ -2,6 +2,9 @@
 // references (closed forms, bisection at 50 digits, direct Odeint integration).
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string>
+
 #include "checks/catalog.hpp"
 #include "lib/cmr22/gradient_flow.hpp"
 
@@ -202,6 +205,83 @@ TEST(Cmr22ClaimsTest, LemA2PrintedDynamicsOffByFactorL) {
   EXPECT_GT(abs(printed.measured), Mp100("1e-3"));
   EXPECT_LE(abs(proved.measured), proved.error);
   EXPECT_LT(proved.error, Mp100("1e-6"));
+}
+
+// Lemma 2.6, a shrunk generated instance (seed 2, case 51) whose two
+// tolerance runs (2.3e-8, 2.3e-11) took the same five steps, so their
+// difference was 0 while the deviation was 1.3e-12 (ODE error): that estimate
+// alone certified a false violation. The accumulated local error tolerance
+// must cover the double deviation, and the 1e-16 level at 50 digits must
+// shrink it by orders of magnitude (it is method error, not the identity's).
+std::string identical_steps_bregman_instance() {
+  return R"({"A": [["6.8553543886993273e-01", "-2.0725667451910182e-01"]], "L": 2, "T": "1.77828e-01",
+      "directions": [["2.0890925e-01", "5.4990792e-01"], ["-1.3831926e+00", "-1.2738565e+00"]],
+      "steps": ["5.40614e-01", "4.95877e-01"], "x0": ["3.5891068e-02", "3.7687337e-02"],
+      "z0": ["6.3148157e-01", "0"]})";
+}
+TEST(Cmr22ClaimsTest, Lem26ErrorCoversRunsWithIdenticalSteps) {
+  const Json j = parse_json_exact(identical_steps_bregman_instance());
+  const Claim& c = claim("cmr22.lem2.6");
+  Outcome d = c.evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(d.ok) << d.message;
+  EXPECT_LE(abs(d.measured), d.error);
+  Outcome p = c.evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(p.ok) << p.message;
+  EXPECT_LE(abs(p.measured), p.error);
+  EXPECT_LT(abs(p.measured), abs(d.measured) / 1000);
+  EXPECT_LT(p.error, Mp100("1e-12"));
+}
+
+// Lemma A.2 on N = 200, M = 30 at 50 digits: the printed dynamics' O(1e-2)
+// discrepancy is resolved at the first tolerance level (double's, 2.3e-11),
+// and agrees with the double evaluation within the two error estimates.
+TEST(Cmr22ClaimsTest, LemA2LargeInstanceDecidedAtFirstToleranceLevel) {
+  const int m = 30, n = 200;
+  Json a = Json::array();
+  for (int i = 0; i < m; ++i) {
+    Json row = Json::array();
+    for (int k = 0; k < n; ++k) row.push_back(std::sin(1.7 * i + 0.37 * k + 0.1 * i * k) / std::sqrt(double(m)));
+    a.push_back(row);
+  }
+  Json y = Json::array(), x0 = Json::array();
+  for (int i = 0; i < m; ++i) y.push_back(std::cos(0.9 * i));
+  for (int k = 0; k < n; ++k) x0.push_back(0.2 + 0.1 * std::sin(k));
+  const Json j = {{"A", a}, {"y", y}, {"L", 3}, {"x0", x0}, {"T", 1}, {"step", "0.01"}, {"iterations", 20}};
+  const Claim& c = claim("cmr22.lemA.2");
+  Outcome d = c.evaluate(j, Precision::kDouble);
+  Outcome p = c.evaluate(j, Precision::kMp50);
+  ASSERT_TRUE(d.ok) << d.message;
+  ASSERT_TRUE(p.ok) << p.message;
+  EXPECT_GT(p.measured, 10 * p.error);
+  EXPECT_GT(p.measured, Mp100("1e-4"));
+  EXPECT_LE(abs(p.measured - d.measured), p.error + d.error);
+  bool first_level = false;
+  for (const auto& [key, value] : p.details) first_level = first_level || (key == "ODE tolerance" && value == "2.3e-11");
+  EXPECT_TRUE(first_level);
+}
+
+// Lemma A.2 with L = 5, x0 ~ 1.4 (generated, seed 1, case 30): reduced GD at
+// the printed step leaves ||x||_inf <= 1e8 at step 3 and overflows in double
+// at step 11. Both runs are then compared at step 2 (the lemma holds at every
+// step): the printed form fails there by 124, the proved form holds, and
+// neither is an error.
+TEST(Cmr22ClaimsTest, LemA2DivergingGdIsComparedBeforeItDiverges) {
+  const Json j = parse_json_exact(R"({"A": [["2.5567092571448885e-01", "3.8255989107996546e-01",
+      "-1.4881721370962033e+00", "-1.1741337367077114e+00"]], "L": 5, "T": "5.62341e-01",
+      "iterations": 96, "step": "0.01", "x0": ["1.3984254e+00", "8.3205439e-01", "1.4488947e+00",
+      "1.1773866e+00"], "y": ["3.8255989087755798e-01"]})");
+  Outcome printed = claim("cmr22.lemA.2").evaluate(j, Precision::kDouble);
+  Outcome proved = claim("cmr22.lemA.2.as-proved").evaluate(j, Precision::kDouble);
+  ASSERT_TRUE(printed.ok) << printed.message;
+  ASSERT_TRUE(proved.ok) << proved.message;
+  EXPECT_GT(printed.measured, 100 * printed.error);
+  EXPECT_GT(printed.measured, 1);
+  EXPECT_LE(abs(proved.measured), proved.error);
+  bool compared_early = false;
+  for (const auto& [key, value] : printed.details) {
+    compared_early = compared_early || (key == "GD iterations" && value.find("compared at 2") != std::string::npos);
+  }
+  EXPECT_TRUE(compared_early);
 }
 
 }  // namespace

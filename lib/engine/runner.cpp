@@ -106,6 +106,20 @@ int agreeing_digits(const Outcome& a, const Outcome& b, int cap) {
   return std::min(agreeing_digits(a.measured, b.measured, cap), agreeing_digits(a.bound, b.bound, cap));
 }
 
+// Digits a claim with a method error (error_is_rounding = false: an ODE
+// tolerance, a truncated series) can certify: two precisions that run the
+// same discretization agree on far more digits than the method resolves, so
+// the count is capped at floor(log10(|margin| / error)) of the final
+// evaluation when its margin is resolved. Claims whose error is rounding are
+// left as the comparison of precisions gives them.
+int cap_by_method_error(const Claim& claim, const Outcome& final_outcome, int digits) {
+  if (claim.error_is_rounding || digits < 0) return digits;
+  const Wide m = abs(final_outcome.margin());
+  if (!(final_outcome.error > 0) || !(m > final_outcome.error)) return digits;
+  const int resolved = static_cast<int>(std::floor(static_cast<double>(log10(m / final_outcome.error))));
+  return std::clamp(resolved, 0, digits);
+}
+
 Precision lower_precision(Precision p) {
   return p == Precision::kMp100 ? Precision::kMp50 : Precision::kDouble;
 }
@@ -194,6 +208,7 @@ CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision st
     if (prev.ok && (prev_resolved || final_precision == Precision::kMp100)) {
       rec.certified_digits = agreeing_digits(o, prev, decimal_digits(prev_precision));
       confirmed = rec.certified_digits >= 1 && (o.margin() < 0) == (prev.margin() < 0);
+      rec.certified_digits = cap_by_method_error(claim, o, rec.certified_digits);
     }
   }
   if (claim.kind == ClaimKind::kScaling) {
@@ -237,7 +252,7 @@ void add_certified_digits(const Claim& claim, const Json& instance, CaseRecord& 
     mine.measured = record.measured;
     mine.bound = record.bound;
     mine.error = record.error;
-    record.certified_digits = agreeing_digits(mine, o, cap);
+    record.certified_digits = cap_by_method_error(claim, mine, agreeing_digits(mine, o, cap));
   }
 }
 

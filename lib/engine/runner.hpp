@@ -37,7 +37,8 @@ struct CaseRecord {
   Precision precision = Precision::kDouble;  ///< precision of the final evaluation
   std::vector<Precision> evaluated;          ///< precisions evaluated, in order
   /// Significant digits of the margin on which the last two evaluations agree
-  /// (-1 when evaluated once).
+  /// (-1 when evaluated once); for a claim with a method error
+  /// (error_is_rounding = false) at most floor(log10(|margin| / error)).
   int certified_digits = -1;
   std::vector<std::pair<Wide, Wide>> points;  ///< scaling claims
   std::string message;

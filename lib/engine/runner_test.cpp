@@ -114,6 +114,25 @@ TEST(RunnerTest, ClearFailureIsConfirmedAtTwoPrecisionsAndFullLadderClimbsToTheT
   EXPECT_GE(full.certified_digits, 40);
 }
 
+TEST(RunnerTest, MethodErrorCapsCertifiedDigits) {
+  // measured = 5 > bound = 4 exactly at every precision, but the claim states
+  // a method error of 1e-3 (as an ODE tolerance would): the precisions agree
+  // on every digit, yet only floor(log10(1 / 1e-3)) = 3 digits are resolved.
+  Claim c = toy_claim("toy.method", []<class S>(int) { return S(5); }, []<class S>(int) { return S(4); });
+  const Evaluator exact = c.evaluate;
+  c.evaluate = Evaluator{
+      [exact](const Json& j) { Outcome o = exact(j, Precision::kDouble); o.error = Wide("1e-3"); return o; },
+      [exact](const Json& j) { Outcome o = exact(j, Precision::kMp50); o.error = Wide("1e-3"); return o; },
+      [exact](const Json& j) { Outcome o = exact(j, Precision::kMp100); o.error = Wide("1e-3"); return o; }};
+  c.error_is_rounding = false;
+  const CaseRecord r = judge_instance(c, Json{{"n", 1}}, Precision::kDouble, Ladder::kFull);
+  EXPECT_EQ(r.status, CaseStatus::kFail);
+  EXPECT_EQ(r.certified_digits, 3);
+  // The same claim with a rounding error keeps the precisions' agreement.
+  c.error_is_rounding = true;
+  EXPECT_GE(judge_instance(c, Json{{"n", 1}}, Precision::kDouble, Ladder::kFull).certified_digits, 40);
+}
+
 TEST(RunnerTest, ViolationBelowDoublePrecisionIsFoundAndCertified) {
   // measured = 1 + 1e-25 > bound = 1. In double both round to 1 (margin 0,
   // within error), so the ladder climbs; at 50 and 100 digits the margin is
