@@ -431,7 +431,7 @@ Outcome evaluate_argmin(const Json& j, bool as_proved) {
 struct BregmanParams {
   DataParams data;
   int time_exp;     // T = 10^(time_exp / 4), time_exp in [-4, 6]
-  int init_scale;   // x0 entries in 10^(-init_scale/4) * U(0.5, 1.5), init_scale in [0, 8]
+  int init_scale;   // x0 entries in 10^(-init_scale/4) * (1 or U(0.5, 1.5)), init_scale in [0, 8]
   int extra_points; // number of z besides z0, in [1, 3]
 };
 
@@ -468,8 +468,9 @@ Json bregman_instance(const BregmanParams& q) {
   j["directions"] = dirs;
   j["steps"] = steps;
   Vector<double> x0(d.n);
+  // Identical (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
   const double scale = std::pow(10.0, -q.init_scale / 4.0);
-  for (int i = 0; i < d.n; ++i) x0(i) = scale * rng.uniform(0.5, 1.5);
+  for (int i = 0; i < d.n; ++i) x0(i) = d.init_kind == 0 ? scale : scale * rng.uniform(0.5, 1.5);
   j["x0"] = decimal_vector(x0, 8);
   j["T"] = short_decimal(std::pow(10.0, q.time_exp / 4.0), 6);
   return j;
@@ -738,7 +739,7 @@ Outcome evaluate_bregman(const Json& j) {
 struct IdenticalParams {
   DataParams data;
   int time_exp;    // T = 10^(time_exp / 4), in [-4, 4]
-  int init_scale;  // x0 in 10^(-init_scale/4) U(0.5, 1.5), in [0, 6]
+  int init_scale;  // x0 in 10^(-init_scale/4) (1 or U(0.5, 1.5)), in [0, 6]
   int gd_iterations;  // in [1, 200]
 };
 
@@ -753,8 +754,9 @@ Json identical_instance(const IdenticalParams& q) {
   j["L"] = d.depth;
   j["y"] = decimal_vector(Vector<double>(a * make_truth(d, m, d.truth_kind != 2, rng)));
   Vector<double> x0(d.n);
+  // Identical (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
   const double scale = std::pow(10.0, -q.init_scale / 4.0);
-  for (int i = 0; i < d.n; ++i) x0(i) = scale * rng.uniform(0.5, 1.5);
+  for (int i = 0; i < d.n; ++i) x0(i) = d.init_kind == 0 ? scale : scale * rng.uniform(0.5, 1.5);
   j["x0"] = decimal_vector(x0, 8);
   j["T"] = short_decimal(std::pow(10.0, q.time_exp / 4.0), 6);
   j["step"] = "0.01";
@@ -1066,7 +1068,7 @@ void register_cmr22(Registry& registry) {
     c.generator_info =
         "N uniform in [2, 12] (7/8) or log-uniform in [13, 1000] (1/8), M = round(N k/10) (k in 1..9, "
         "1 <= M < N, M <= 150 when N > 40), A as in thm1.1, z0 dense positive (one zero entry for 1/3 "
-        "of cases), 1-3 further z in S+, x0 in 10^[-2, 0] U(0.5, 1.5), T in [0.1, 31.6], L in 2..5.";
+        "of cases), 1-3 further z in S+, x0 = 10^[-2, 0] times 1 (identical, 1/2) or U(0.5, 1.5), T in [0.1, 31.6], L in 2..5.";
     c.instance_schema =
         "{\"A\", \"L\", \"z0\": [N] >= 0 (y = A z0), \"directions\": [[N], ...], \"steps\": [t, ...], "
         "\"x0\": [N] > 0, \"T\"}";
@@ -1113,7 +1115,8 @@ void register_cmr22(Registry& registry) {
     c.generator_info =
         "N uniform in [2, 10] (7/8) or log-uniform in [11, 1000] (1/8), M = round(N k/10) (k in 1..9, "
         "1 <= M < N, M <= 150 when N > 40), A as in thm1.1, y = A x* (signed or positive x*), x0 in "
-        "10^[-1.5, 0] U(0.5, 1.5), T in [0.1, 10], L in 2..5, GD step 0.01, 1-200 iterations.";
+        "10^[-1.5, 0] times 1 (identical, 1/2) or U(0.5, 1.5), T in [0.1, 10], L in 2..5, GD step 0.01, "
+        "1-200 iterations.";
     c.instance_schema =
         "{\"A\", \"y\", \"L\", \"x0\": [N], \"T\", \"step\", \"iterations\"}";
     c.notes =
