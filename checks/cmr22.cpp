@@ -468,7 +468,7 @@ Json bregman_instance(const BregmanParams& q) {
   j["directions"] = dirs;
   j["steps"] = steps;
   Vector<double> x0(d.n);
-  // Identical (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
+  // Constant (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
   const double scale = std::pow(10.0, -q.init_scale / 4.0);
   for (int i = 0; i < d.n; ++i) x0(i) = d.init_kind == 0 ? scale : scale * rng.uniform(0.5, 1.5);
   j["x0"] = decimal_vector(x0, 8);
@@ -525,7 +525,7 @@ S bregman_divergence(const Vector<S>& p, const Vector<S>& q, int depth) {
 /// Local tolerance of the direct (dopri5) integrations: max(u^{2/3}, 1e-16).
 /// Explicit integration cost grows like tol^{-1/5}, so beyond 1e-16 the
 /// multiprecision ladder would cost hours; the claims' errors are method
-/// errors (error_is_rounding = false) and are estimated from two tolerances.
+/// errors (error_is_rounding = false), estimated per level (direct_flow_levels).
 template <class S>
 S direct_flow_tolerance() {
   using std::max;
@@ -533,24 +533,29 @@ S direct_flow_tolerance() {
   return max(S(pow(unit_roundoff<S>(), S(2) / 3)), S(S(1) / S(1e16)));
 }
 
-/// The local tolerances tried in turn, loosest first: double's
-/// (direct_flow_tolerance<double>(), 2.3e-11) and then this precision's own
-/// (1e-16 above double). Each level integrates at tol and at 1000 tol and
-/// estimates the ODE error from the difference; the claims stop at the first
-/// level whose measurement exceeds 10 times its whole estimated error (a
-/// discrepancy resolved from 0: finer levels could only shrink the error) and
-/// otherwise go on to the last. In double there is one level, as before; above
-/// double an O(1) discrepancy (the printed Lemma A.2) is decided at the first
-/// level, and a zero one (an identity that holds) is measured at the last.
+/// The local tolerances tried in turn, loosest first. In double one level,
+/// direct_flow_tolerance<double>() = 2.3e-11, as before. Above double a first
+/// level 100 times tighter at 50 digits (2.3e-13) and 10^4 times at 100 digits
+/// (2.3e-15), then this precision's own (1e-16). The first levels differ from
+/// double's and from each other on purpose: two precisions that ran the same
+/// discretization would agree on its ODE error, so their agreement would
+/// confirm nothing; with different tolerances a failure confirmed by two
+/// precisions has been measured by two different integrations.
+///
+/// Each level integrates at tol and at 1000 tol; its ODE error is the larger
+/// of their difference and the accumulated local tolerance (both estimates,
+/// not bounds). The claims stop at the first level whose discrepancy exceeds
+/// 10 times its whole estimated error, and otherwise go on to the last. So an
+/// O(1) discrepancy (the printed Lemma A.2) is decided at the first level, and
+/// a zero one (an identity that holds) is always measured at the last.
 /// The cost of a level is set by the flow's stiffness as much as by tol
 /// (the printed reduced flow of a hand-made N = 1000, T = 10 instance: 1261
-/// right-hand sides at tol 1e-7, 3355 at 1e-10, 44 779 at 1e-16; at 50 digits
-/// one costs 30 ms, and the first level took 291 s where the 1e-16 one had not
-/// finished in 15 min).
+/// right-hand sides at tol 1e-7, 3355 at 1e-10, 44 779 at 1e-16 in double; at
+/// 50 digits one costs 30 ms).
 template <class S>
 std::vector<S> direct_flow_levels() {
-  const S first = S(direct_flow_tolerance<double>());
   const S last = direct_flow_tolerance<S>();
+  const S first = S(direct_flow_tolerance<double>()) / (unit_roundoff<S>() < S(1e-80) ? S(10000) : S(100));
   if (last < first) return {first, last};
   return {last};
 }
@@ -603,28 +608,34 @@ BregmanMeasurement<S> measure_bregman(const Matrix<S>& a, const Vector<S>& y, in
   }
   out.steps = flow.steps;
   // Accumulated local error tolerance: Odeint's error checker (atol = rtol =
-  // tol) keeps each accepted step's local error in component i below
-  // tol (1 + |theta_i|), so after k steps |error of theta_i| <~ k tol (1 + |theta_i|)
-  // (no growth factor: an estimate, not a bound). The deviation depends on
-  // x_i through D_F(z, x^L), with d/dx_i = x_i^{1-L} (x_i^L - z_i), and on q
-  // with weight L; the spread over z is a difference of two such terms.
+  // tol, a_x = a_dxdt = 1) accepts a step when its estimated local error in
+  // component i is below tol (1 + |theta_i| + dt |theta_i'|), so after k steps
+  //   |error of theta_i| <~ tol (k (1 + max_t |theta_i|) + sum dt |theta_i'|),
+  // estimated with max_t over the two end points and the variation sum by
+  // |theta_i(T) - theta_i(0)| (q increases: its variation is q(T)). No growth
+  // factor: an estimate, not a bound. The deviation depends on x_i through
+  // D_F(z, x^L), d/dx_i = x_i^{1-L} (x_i^L - z_i), and on q with weight L; the
+  // spread over z is a difference of two such terms (factor 2).
   // Needed because the two-tolerance difference vanishes when both runs take
   // the same steps (step growth, not the error, limiting them): then it says
   // nothing, while the local errors can still be up to tol per step.
   {
     using std::abs;
+    using std::max;
     using std::pow;
+    const S k = S(double(flow.steps));
     S sensitivity = 0;
     for (const auto& z : zs) {
       S sum = 0;
       for (Eigen::Index i = 0; i < n; ++i) {
         const S xi = flow.theta(i);
-        sum += (1 + abs(xi)) * abs(S(pow(xi, S(1 - depth)) * (x_end(i) - z(i))));
+        const S local = k * (1 + max(abs(xi), abs(x0(i)))) + abs(S(xi - x0(i)));
+        sum += local * abs(S(pow(xi, S(1 - depth)) * (x_end(i) - z(i))));
       }
-      sensitivity = std::max(sensitivity, sum);
+      sensitivity = max(sensitivity, sum);
     }
-    out.local_error_bound = 2 * S(double(flow.steps)) * tolerance *
-                            (sensitivity + S(depth) * (1 + abs(flow.theta(n))));
+    const S q = abs(flow.theta(n));
+    out.local_error_bound = 2 * tolerance * (sensitivity + S(depth) * (k * (1 + q) + q));
   }
   out.ok = true;
   return out;
@@ -682,8 +693,8 @@ Outcome evaluate_bregman(const Json& j) {
   if (in_s.detail.empty()) in_s.detail = fmt::format("max ||A z - y|| = {} (rounding)", to_decimal(feas, 3));
 
   // Two tolerances per level (direct_flow_levels): the deviation of the
-  // identity at the tight one is the measurement, and the difference between
-  // the two estimates its ODE error.
+  // identity at the tight one is the measurement; its ODE error is the larger
+  // of the difference between the two and the accumulated local tolerance.
   const S u = unit_roundoff<S>();
   // Rounding of D_F: F and <grad F, z - x> are sums of N terms of size up to
   // |x log x| + |z log x| (L = 2) or x^{2/L} + z x^{2/L - 1} (L > 2); and the
@@ -754,7 +765,7 @@ Json identical_instance(const IdenticalParams& q) {
   j["L"] = d.depth;
   j["y"] = decimal_vector(Vector<double>(a * make_truth(d, m, d.truth_kind != 2, rng)));
   Vector<double> x0(d.n);
-  // Identical (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
+  // Constant (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
   const double scale = std::pow(10.0, -q.init_scale / 4.0);
   for (int i = 0; i < d.n; ++i) x0(i) = d.init_kind == 0 ? scale : scale * rng.uniform(0.5, 1.5);
   j["x0"] = decimal_vector(x0, 8);
@@ -823,10 +834,16 @@ Outcome evaluate_identical(const Json& j, bool as_proved) {
     part.spread = spread_of(full.theta);
     part.deviation = (full.theta.head(n) - red.theta).template lpNorm<Eigen::Infinity>();
     // Accumulated local error tolerance (as in measure_bregman): k steps at
-    // tol (1 + |theta_i|) each; the spread takes two factors of the full flow,
-    // the deviation one of each flow.
-    const S e_full = S(double(full.steps)) * tolerance * (1 + full.theta.template lpNorm<Eigen::Infinity>());
-    const S e_red = S(double(red.steps)) * tolerance * (1 + red.theta.template lpNorm<Eigen::Infinity>());
+    // tol (1 + |theta| + dt |theta'|) each, with max |theta| over the end
+    // points and the variation by |theta(T) - theta(0)|; the spread takes two
+    // factors of the full flow, the deviation one of each flow.
+    const S x0_max = x0.template lpNorm<Eigen::Infinity>();
+    auto accumulated = [&](long steps, const Vector<S>& end, const Vector<S>& start) {
+      return tolerance * (S(double(steps)) * (1 + max(S(end.template lpNorm<Eigen::Infinity>()), x0_max)) +
+                          S((end - start).template lpNorm<Eigen::Infinity>()));
+    };
+    const S e_full = accumulated(full.steps, full.theta, cmr22::replicate_factors(x0, depth));
+    const S e_red = accumulated(red.steps, red.theta, x0);
     part.local_error_bound = max(S(2 * e_full), S(e_full + e_red));
     part.ok = true;
     return part;
@@ -909,10 +926,12 @@ Outcome evaluate_identical(const Json& j, bool as_proved) {
                {"GD vs reduced", to_decimal(gd_deviation, 3)},
                {"GD iterations", compared == iterations
                                      ? std::to_string(iterations)
-                                     : fmt::format("{} (compared at {}: {} GD left ||x||_inf <= 1e8 at {})",
+                                     : fmt::format("{} (compared at step {}, the last before an iterate of {} "
+                                                   "GD left ||x||_inf <= 1e8)",
                                                    iterations, compared,
-                                                   red_left && !full_left ? "reduced" : (full_left && !red_left ? "full" : "full and reduced"),
-                                                   compared + 1)},
+                                                   red_left && !full_left   ? "the reduced"
+                                                   : full_left && !red_left ? "the full"
+                                                                            : "the full or the reduced")},
                {"ODE tolerance", to_decimal(tight, 2)}};
   return o;
 }
@@ -1068,7 +1087,7 @@ void register_cmr22(Registry& registry) {
     c.generator_info =
         "N uniform in [2, 12] (7/8) or log-uniform in [13, 1000] (1/8), M = round(N k/10) (k in 1..9, "
         "1 <= M < N, M <= 150 when N > 40), A as in thm1.1, z0 dense positive (one zero entry for 1/3 "
-        "of cases), 1-3 further z in S+, x0 = 10^[-2, 0] times 1 (identical, 1/2) or U(0.5, 1.5), T in [0.1, 31.6], L in 2..5.";
+        "of cases), 1-3 further z in S+, x0 = 10^[-2, 0] times 1 (constant, 1/2) or U(0.5, 1.5), T in [0.1, 31.6], L in 2..5.";
     c.instance_schema =
         "{\"A\", \"L\", \"z0\": [N] >= 0 (y = A z0), \"directions\": [[N], ...], \"steps\": [t, ...], "
         "\"x0\": [N] > 0, \"T\"}";
@@ -1076,8 +1095,9 @@ void register_cmr22(Registry& registry) {
         "(22)'s right side read as -2L times the loss (6) at x = x~^{1/L}, which equals "
         "-L||A x~ - y||^2 as the proof's last line shows. Error = |deviation(loose) - "
         "deviation(tight)| over two ODE tolerances or, if larger, the accumulated local error tolerance "
-        "(steps x tol x the deviation's sensitivity to x and q) (tight = double's 2.3e-11, then 1e-16 "
-        "above double unless the deviation already exceeds 10 x its error) + rounding.";
+        "(steps x tol x the deviation's sensitivity to x and q) (tight = 2.3e-11 in double; above double "
+        "2.3e-13 (50 digits) or 2.3e-15 (100 digits), then 1e-16 unless the deviation already exceeds 10 x "
+        "its error) + rounding.";
     c.default_cases = 60;
     c.error_is_rounding = false;
     auto params = rc::gen::build<BregmanParams>(
@@ -1109,13 +1129,15 @@ void register_cmr22(Registry& registry) {
     c.measurement =
         "Full L-factor flow (4) (Odeint dopri5, gradients by Lemma A.1) and full GD vs the reduced "
         "flow/GD on (6). Measured max of: factor spread max_k ||x^(k) - x^(1)||_inf at T (flow "
-        "and GD), and ||x^(1)(T) - x_reduced(T)||_inf (flow and GD). Bound 0. Error: change of the "
-        "flow part between local tolerances tol and 1000 tol or, if larger, the accumulated local error tolerance (steps x tol x (1 + |x|)), + GD rounding; tol = double's "
-        "2.3e-11, then 1e-16 above double unless the discrepancy already exceeds 10 x its error.";
+        "and GD), and ||x^(1)(T) - x_reduced(T)||_inf (flow and GD; GD compared at the last step before "
+        "an iterate of either run leaves ||x||_inf <= 1e8, if one does). Bound 0. Error: change of the "
+        "flow part between local tolerances tol and 1000 tol or, if larger, the accumulated local error tolerance (tol x (steps x (1 + |x|) + variation of x)), + GD rounding; tol = "
+        "2.3e-11 in double; above double 2.3e-13 (50 digits) or 2.3e-15 (100 digits), then 1e-16 unless the "
+        "discrepancy already exceeds 10 x its error.";
     c.generator_info =
         "N uniform in [2, 10] (7/8) or log-uniform in [11, 1000] (1/8), M = round(N k/10) (k in 1..9, "
         "1 <= M < N, M <= 150 when N > 40), A as in thm1.1, y = A x* (signed or positive x*), x0 in "
-        "10^[-1.5, 0] times 1 (identical, 1/2) or U(0.5, 1.5), T in [0.1, 10], L in 2..5, GD step 0.01, "
+        "10^[-1.5, 0] times 1 (constant, 1/2) or U(0.5, 1.5), T in [0.1, 10], L in 2..5, GD step 0.01, "
         "1-200 iterations.";
     c.instance_schema =
         "{\"A\", \"y\", \"L\", \"x0\": [N], \"T\", \"step\", \"iterations\"}";
