@@ -20,10 +20,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "lib/cmr22/fixed_step_gd.hpp"
-#include "lib/cmr22/gradient_flow.hpp"
-#include "lib/cmr22/flow_limit.hpp"
-#include "lib/cmr22/mirror_flow.hpp"
+#include "thmcheck/cmr22/fixed_step_gd.hpp"
+#include "thmcheck/cmr22/gradient_flow.hpp"
+#include "thmcheck/cmr22/flow_limit.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
 
 namespace {
 

@@ -4,8 +4,8 @@
 // counter "ratio_to_products" (1 = the loop costs only its products).
 #include <benchmark/benchmark.h>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/sign_gradient.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/sign_gradient.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 // items_per_second of BM_SubGM<S> with BM_TwoMatVec<S> for the roofline ratio.
 #include <benchmark/benchmark.h>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/robust_regression.hpp"
-#include "lib/mf22/subgradient_method.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
+#include "thmcheck/mf22/subgradient_method.hpp"
 
 namespace {
 

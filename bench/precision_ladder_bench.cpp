@@ -7,7 +7,7 @@
 #include <benchmark/benchmark.h>
 #include <rapidcheck.h>
 
-#include "lib/engine/registry.hpp"
+#include "thmcheck/engine/registry.hpp"
 
 namespace {
 
@@ -17,7 +17,7 @@ using thmcheck::Precision;
 // A generated instance of the given shape class (by trying seeds until n and p
 // are in range), so the benchmark uses the claim's own generator.
 Json instance_with(long min_p, long max_p) {
-  const thmcheck::Claim& claim = *thmcheck::catalog().find("os19.thm2.4");
+  const thmcheck::Claim& claim = *thmcheck::linked_registry().find("os19.thm2.4");
   for (std::uint64_t seed = 1;; ++seed) {
     Json j = claim.generator(rc::Random(seed), 100).value();
     auto [n, p] = thmcheck::matrix_shape(j, "X");
@@ -26,7 +26,7 @@ Json instance_with(long min_p, long max_p) {
 }
 
 void BM_Evaluate(benchmark::State& state) {
-  const thmcheck::Claim& claim = *thmcheck::catalog().find("os19.thm2.4");
+  const thmcheck::Claim& claim = *thmcheck::linked_registry().find("os19.thm2.4");
   static const Json small = instance_with(20, 60);
   static const Json large = instance_with(300, 500);
   const Json& instance = state.range(1) == 0 ? small : large;

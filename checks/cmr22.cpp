@@ -23,16 +23,17 @@
 #include <vector>
 
 #include "checks/catalog.hpp"
-#include "lib/cmr22/bregman_argmin.hpp"
-#include "lib/cmr22/factorized_loss.hpp"
-#include "lib/cmr22/flow_limit.hpp"
-#include "lib/cmr22/gradient_flow.hpp"
-#include "lib/cmr22/l1_minimization.hpp"
-#include "lib/cmr22/limit_options.hpp"
-#include "lib/cmr22/mirror_flow.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/numerics/linalg.hpp"
-#include "lib/solvers/gradient_descent.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/cmr22/bregman_argmin.hpp"
+#include "thmcheck/cmr22/factorized_loss.hpp"
+#include "thmcheck/cmr22/flow_limit.hpp"
+#include "thmcheck/cmr22/gradient_flow.hpp"
+#include "thmcheck/cmr22/l1_minimization.hpp"
+#include "thmcheck/cmr22/limit_options.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/numerics/linalg.hpp"
+#include "thmcheck/solvers/gradient_descent.hpp"
 
 namespace thmcheck::checks {
 
@@ -950,7 +951,7 @@ std::string gap_generator_info(bool signed_case) {
 
 }  // namespace
 
-void register_cmr22(Registry& registry) {
+THMCHECK_REGISTER(cmr22) {
   {
     Claim c;
     c.id = "cmr22.thm1.1";

@@ -32,13 +32,14 @@
 #include <cmath>
 
 #include "checks/catalog.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/diagonal_network.hpp"
-#include "lib/mf22/landscape_probe.hpp"
-#include "lib/mf22/outlier_law.hpp"
-#include "lib/mf22/robust_regression.hpp"
-#include "lib/mf22/sign_gradient.hpp"
-#include "lib/mf22/subgradient_method.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/diagonal_network.hpp"
+#include "thmcheck/mf22/landscape_probe.hpp"
+#include "thmcheck/mf22/outlier_law.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
+#include "thmcheck/mf22/sign_gradient.hpp"
+#include "thmcheck/mf22/subgradient_method.hpp"
 
 namespace thmcheck::checks {
 namespace {
@@ -1576,7 +1577,7 @@ Claim convergence_claim(bool deep, ConvergenceMeasure measure, int window_power 
 
 }  // namespace
 
-void register_mf22(Registry& registry) {
+THMCHECK_REGISTER(mf22) {
   for (PsiForm form : {PsiForm::kPrinted, PsiForm::kAsProved}) registry.add(psi_claim(form));
   for (SweepAxis axis : {SweepAxis::kSamples, SweepAxis::kDimension}) {
     for (bool dense : {false, true}) {

@@ -5,13 +5,13 @@
 
 #include <rapidcheck.h>
 
-#include "checks/catalog.hpp"
+#include "thmcheck/engine/registry.hpp"
 
 namespace thmcheck {
 namespace {
 
 const Claim& claim(const std::string& id) {
-  const Claim* c = catalog().find(id);
+  const Claim* c = linked_registry().find(id);
   if (c == nullptr) throw std::runtime_error("no claim " + id);
   return *c;
 }

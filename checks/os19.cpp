@@ -40,16 +40,17 @@
 #include <limits>
 
 #include "checks/catalog.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/models/linear_regression.hpp"
-#include "lib/numerics/linalg.hpp"
-#include "lib/solvers/gradient_descent.hpp"
-#include "lib/os19/activation.hpp"
-#include "lib/os19/closest_optimum.hpp"
-#include "lib/os19/jacobian_bounds.hpp"
-#include "lib/os19/models.hpp"
-#include "lib/os19/sgd.hpp"
-#include "lib/os19/trajectory.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/models/linear_regression.hpp"
+#include "thmcheck/numerics/linalg.hpp"
+#include "thmcheck/solvers/gradient_descent.hpp"
+#include "thmcheck/os19/activation.hpp"
+#include "thmcheck/os19/closest_optimum.hpp"
+#include "thmcheck/os19/jacobian_bounds.hpp"
+#include "thmcheck/os19/models.hpp"
+#include "thmcheck/os19/sgd.hpp"
+#include "thmcheck/os19/trajectory.hpp"
 
 namespace thmcheck::checks {
 namespace {
@@ -2147,7 +2148,7 @@ void register_low_rank_claims(Registry& registry) {
 
 }  // namespace
 
-void register_os19(Registry& registry) {
+THMCHECK_REGISTER(os19) {
   {
     Claim c;
     c.id = "os19.thm2.4";

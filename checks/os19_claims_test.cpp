@@ -8,14 +8,14 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "checks/catalog.hpp"
-#include "lib/engine/registry.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/registry.hpp"
 
 namespace thmcheck {
 namespace {
 
 const Claim& claim(const char* id) {
-  const Claim* c = catalog().find(id);
+  const Claim* c = linked_registry().find(id);
   if (c == nullptr) throw std::logic_error(std::string("missing claim ") + id);
   return *c;
 }
@@ -110,7 +110,7 @@ TEST(Os19Claims, ValidationNamesTheProblem) {
 // Generated instances must evaluate without solver failure, and every
 // in-hypothesis case of a proved statement must pass at 50 digits.
 void survey(const std::string& prefix, int cases, bool print) {
-  for (const Claim& c : catalog().claims()) {
+  for (const Claim& c : linked_registry().claims()) {
     if (c.id.rfind(prefix, 0) != 0 || c.id.rfind("os19.thm2.4", 0) == 0) continue;
     if (c.kind == ClaimKind::kScaling) continue;  // judged by the fitted exponent instead
     int in_hyp = 0, pass = 0, fail = 0, uncertain = 0, errors = 0, outside = 0, fail_outside = 0;
@@ -200,7 +200,7 @@ double fitted_exponent(const Claim& c, int cases, int first_seed) {
 }
 
 TEST(Os19Claims, LowRankInstanceDecaysGeometrically) {
-  const Claim& c = *catalog().find("os19.thm4.2");
+  const Claim& c = *linked_registry().find("os19.thm4.2");
   const Json j = Json::parse(R"({"d": 8, "r": 2, "n": 2, "seed": 5, "c1": "0.1", "iterations": 20})");
   c.validate(j);
   const Outcome o = c.evaluate(j, Precision::kDouble);
@@ -210,7 +210,7 @@ TEST(Os19Claims, LowRankInstanceDecaysGeometrically) {
 }
 
 TEST(Os19ClaimsSlow, LowRankScalingExponent) {
-  const double k = fitted_exponent(*catalog().find("os19.thm4.2"), 40, 500);
+  const double k = fitted_exponent(*linked_registry().find("os19.thm4.2"), 40, 500);
   std::cout << "os19.thm4.2 fitted exponent of r: " << k << " (predicted -1.5)\n";
   EXPECT_TRUE(std::isfinite(k));
 }

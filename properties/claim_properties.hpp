@@ -8,15 +8,15 @@
 
 #include <string>
 
-#include "lib/engine/registry.hpp"
-#include "lib/engine/runner.hpp"
-#include "lib/report/expectations.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/runner.hpp"
+#include "thmcheck/report/expectations.hpp"
 
 namespace thmcheck::properties {
 
 /// The claim with this id; fails the test when it is missing.
 inline const Claim& claim(const std::string& id) {
-  const Claim* c = catalog().find(id);
+  const Claim* c = linked_registry().find(id);
   if (!c) throw std::logic_error("no claim " + id);
   return *c;
 }

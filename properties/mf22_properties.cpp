@@ -4,10 +4,10 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/diagonal_network.hpp"
-#include "lib/mf22/landscape_probe.hpp"
-#include "lib/mf22/sign_gradient.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/diagonal_network.hpp"
+#include "thmcheck/mf22/landscape_probe.hpp"
+#include "thmcheck/mf22/sign_gradient.hpp"
 
 namespace thmcheck::mf22 {
 namespace {

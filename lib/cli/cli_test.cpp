@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "lib/engine/instance.hpp"
+#include "thmcheck/engine/instance.hpp"
 
 namespace {
 

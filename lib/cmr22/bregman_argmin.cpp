@@ -1,4 +1,4 @@
-#include "lib/cmr22/bregman_argmin.hpp"
+#include "thmcheck/cmr22/bregman_argmin.hpp"
 
 #include <Eigen/Dense>
 #include <algorithm>

@@ -1,10 +1,10 @@
-#include "lib/cmr22/bregman_argmin.hpp"
+#include "thmcheck/cmr22/bregman_argmin.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/cmr22/factorized_loss.hpp"
-#include "lib/cmr22/mirror_flow.hpp"
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/cmr22/factorized_loss.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::cmr22 {
 namespace {

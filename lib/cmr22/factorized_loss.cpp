@@ -1,4 +1,4 @@
-#include "lib/cmr22/factorized_loss.hpp"
+#include "thmcheck/cmr22/factorized_loss.hpp"
 
 #include <Eigen/Dense>
 

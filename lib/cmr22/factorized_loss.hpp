@@ -13,7 +13,7 @@
 
 #include <string>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::cmr22 {
 

@@ -1,8 +1,8 @@
-#include "lib/cmr22/factorized_loss.hpp"
+#include "thmcheck/cmr22/factorized_loss.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::cmr22 {
 namespace {

@@ -1,10 +1,10 @@
-#include "lib/cmr22/fixed_step_gd.hpp"
+#include "thmcheck/cmr22/fixed_step_gd.hpp"
 
 #include <cmath>
 #include <numeric>
 #include <vector>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::cmr22 {
 

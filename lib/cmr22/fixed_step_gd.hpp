@@ -12,8 +12,8 @@
 #include <cstdint>
 #include <string>
 
-#include "lib/cmr22/factorized_loss.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/cmr22/factorized_loss.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::cmr22 {
 

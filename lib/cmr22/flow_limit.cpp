@@ -1,4 +1,4 @@
-#include "lib/cmr22/flow_limit.hpp"
+#include "thmcheck/cmr22/flow_limit.hpp"
 
 #include <algorithm>
 #include <string>

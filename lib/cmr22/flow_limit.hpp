@@ -2,8 +2,8 @@
 // precision, with a warm start from double above double precision.
 #pragma once
 
-#include "lib/cmr22/limit_options.hpp"
-#include "lib/cmr22/mirror_flow.hpp"
+#include "thmcheck/cmr22/limit_options.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
 
 namespace thmcheck::cmr22 {
 

@@ -1,10 +1,10 @@
-#include "lib/cmr22/flow_limit.hpp"
+#include "thmcheck/cmr22/flow_limit.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/cmr22/fixed_step_gd.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/numerics/linalg.hpp"
+#include "thmcheck/cmr22/fixed_step_gd.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/numerics/linalg.hpp"
 
 namespace thmcheck::cmr22 {
 namespace {

@@ -1,4 +1,4 @@
-#include "lib/cmr22/gradient_flow.hpp"
+#include "thmcheck/cmr22/gradient_flow.hpp"
 
 #include <boost/numeric/odeint.hpp>
 

@@ -1,4 +1,4 @@
-#include "lib/cmr22/l1_minimization.hpp"
+#include "thmcheck/cmr22/l1_minimization.hpp"
 
 #include <glpk.h>
 

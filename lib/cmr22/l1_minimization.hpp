@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::cmr22 {
 

@@ -1,8 +1,8 @@
-#include "lib/cmr22/l1_minimization.hpp"
+#include "thmcheck/cmr22/l1_minimization.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::cmr22 {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <type_traits>
 
-#include "lib/cmr22/mirror_flow.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
 
 namespace thmcheck::cmr22 {
 

@@ -1,4 +1,4 @@
-#include "lib/cmr22/mirror_flow.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
 
 #include <Eigen/Dense>
 #include <algorithm>

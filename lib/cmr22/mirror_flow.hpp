@@ -21,8 +21,8 @@
 #include <functional>
 #include <string>
 
-#include "lib/cmr22/gradient_flow.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/cmr22/gradient_flow.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::cmr22 {
 

@@ -1,10 +1,10 @@
-#include "lib/cmr22/mirror_flow.hpp"
+#include "thmcheck/cmr22/mirror_flow.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::cmr22 {
 namespace {

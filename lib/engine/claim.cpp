@@ -1,4 +1,4 @@
-#include "lib/engine/claim.hpp"
+#include "thmcheck/engine/claim.hpp"
 
 namespace thmcheck {
 

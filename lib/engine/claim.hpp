@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "lib/engine/instance.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/engine/instance.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck {
 
@@ -110,10 +110,12 @@ Evaluator make_evaluator(F f) {
   };
 }
 
-/// A published statement, encoded as printed.
-struct Claim {
+/// What a claim says and how it is judged: everything about a claim except
+/// its code. It travels in results.json, so a report can be rendered from
+/// results alone, without the claim's code (lib/engine/results.hpp).
+struct ClaimInfo {
   std::string id;         ///< "<paper>.<item>[.<part>]", e.g. "os19.thm2.4"
-  std::string paper;      ///< "os19", "cmr22", "mf22"
+  std::string paper;      ///< "os19", "cmr22", "mf22", or a user's label
   std::string source;     ///< "Theorem 2.4, eq. (2.15)"
   std::string statement;  ///< the statement as printed (formula text)
   std::string summary;    ///< one line for `thmcheck list`
@@ -137,12 +139,18 @@ struct Claim {
   std::string y_label = "y";
 
   int default_cases = 100;
-  bool slow = false;  ///< long sweep: its property test carries the `slow` label
+  /// A long sweep: its registry-driven test carries the ctest label `slow`
+  /// (left out of the default `ctest -LE slow`).
+  bool slow = false;
   /// True when Outcome::error shrinks with precision (pure rounding error).
   /// Then a margin within error at 100 digits means equality (status `tight`).
   /// False when a method error dominates (ODE tolerance, Monte Carlo, ...).
   bool error_is_rounding = true;
+};
 
+/// A published statement, encoded as printed: its description (ClaimInfo)
+/// plus pure functions over its instances.
+struct Claim : ClaimInfo {
   /// Instances, seeded and shrinkable (default: the empty instance).
   rc::Gen<Json> generator = rc::gen::just(Json::object());
   /// Throws InputError naming the first problem of a user-supplied instance.

@@ -1,4 +1,4 @@
-#include "lib/engine/instance.hpp"
+#include "thmcheck/engine/instance.hpp"
 
 #include <fmt/format.h>
 

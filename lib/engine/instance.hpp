@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck {
 

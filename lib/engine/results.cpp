@@ -1,4 +1,4 @@
-#include "lib/engine/results.hpp"
+#include "thmcheck/engine/results.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "lib/engine/registry.hpp"
+#include "thmcheck/engine/registry.hpp"
 
 namespace thmcheck {
 

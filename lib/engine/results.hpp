@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "lib/engine/registry.hpp"
-#include "lib/engine/runner.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/runner.hpp"
 
 namespace thmcheck {
 
@@ -14,21 +14,21 @@ inline constexpr const char* kResultsSchema = "thmcheck-results/1";
 
 /// Serialises runs (one per claim) with their summaries, case records and
 /// counterexamples. Deterministic: no timestamps, sorted keys.
-Json runs_to_json(const std::vector<ClaimRun>& runs, const Registry& registry = catalog());
+Json runs_to_json(const std::vector<ClaimRun>& runs, const Registry& registry);
 
 /// Parses a results document; throws InputError on a wrong schema or field.
 std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
-                                     const Registry& registry = catalog());
+                                     const Registry& registry);
 
 /// Loads DIR/results.json (or the file itself when a file is given).
 std::vector<ClaimRun> load_results(const std::filesystem::path& dir_or_file,
-                                   const Registry& registry = catalog());
+                                   const Registry& registry);
 
 /// Merges runs of the same claims from several shards or machines into one
 /// run per claim (catalog order), re-aggregating the verdicts. Throws
 /// InputError when shards disagree (seed, case count) or overlap.
 std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs,
-                                 const Registry& registry = catalog());
+                                 const Registry& registry);
 
 /// Serialises one record; used by `thmcheck check --json` too.
 Json record_to_json(const CaseRecord& r);

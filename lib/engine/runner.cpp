@@ -1,4 +1,4 @@
-#include "lib/engine/runner.hpp"
+#include "thmcheck/engine/runner.hpp"
 
 #include <fmt/format.h>
 #include <rapidcheck.h>
@@ -8,7 +8,7 @@
 #include <limits>
 #include <sstream>
 
-#include "lib/engine/registry.hpp"
+#include "thmcheck/engine/registry.hpp"
 
 namespace thmcheck {
 
@@ -307,6 +307,7 @@ CaseRecord judge_generated(const Claim& claim, const Json& instance, Precision s
 ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
   ClaimRun run;
   run.id = claim.id;
+  run.claim = claim;
   run.seed = options.seed;
   run.cases = options.cases > 0 ? options.cases : claim.default_cases;
   run.shard_index = options.shard_index;
@@ -425,7 +426,7 @@ ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
   return run;
 }
 
-Summary aggregate(const Claim& claim, const std::vector<CaseRecord>& records) {
+Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records) {
   Summary s;
   s.cases = static_cast<long>(records.size());
   double worst_key = -1;
@@ -515,9 +516,6 @@ Summary aggregate(const Claim& claim, const std::vector<CaseRecord>& records) {
   return s;
 }
 
-TokenInstance instance_from_token(const std::string& token) {
-  return instance_from_token(token, catalog());
-}
 
 TokenInstance instance_from_token(const std::string& token, const Registry& registry) {
   std::vector<std::string> parts;

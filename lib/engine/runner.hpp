@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "lib/engine/claim.hpp"
-#include "lib/engine/statistics.hpp"
+#include "thmcheck/engine/claim.hpp"
+#include "thmcheck/engine/statistics.hpp"
 
 namespace thmcheck {
 
@@ -110,6 +110,11 @@ struct Summary {
 /// Everything one run of one claim (one shard) produced.
 struct ClaimRun {
   std::string id;
+  /// What the claim says and how it is judged (written into results.json).
+  ClaimInfo claim;
+  /// The expected verdict when the run was given an expectations file
+  /// (empty otherwise), with the reason.
+  std::string expected_verdict, expected_note;
   std::uint64_t seed = 1;
   long cases = 0;  ///< total cases of the run (all shards)
   long shard_index = 0, shard_count = 1;
@@ -124,7 +129,7 @@ ClaimRun run_claim(const Claim& claim, const RunOptions& options);
 
 /// Computes the verdict and statistics of a claim from case records (also
 /// used when merging shards).
-Summary aggregate(const Claim& claim, const std::vector<CaseRecord>& records);
+Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records);
 
 /// "<id>:<seed>:<case>[:<i>.<j>...]" — claim, run seed, case index, shrink path.
 std::string make_token(const std::string& id, std::uint64_t seed, long case_index,
@@ -140,7 +145,5 @@ struct TokenInstance {
 };
 class Registry;
 TokenInstance instance_from_token(const std::string& token, const Registry& registry);
-/// Same, against the catalog.
-TokenInstance instance_from_token(const std::string& token);
 
 }  // namespace thmcheck

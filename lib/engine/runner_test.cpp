@@ -1,12 +1,12 @@
 // Tests of the check engine on toy claims whose truth is known exactly.
-#include "lib/engine/runner.hpp"
+#include "thmcheck/engine/runner.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-#include "lib/engine/registry.hpp"
-#include "lib/engine/results.hpp"
-#include "lib/report/markdown_report.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/results.hpp"
+#include "thmcheck/report/markdown_report.hpp"
 
 namespace thmcheck {
 namespace {

@@ -1,4 +1,4 @@
-#include "lib/engine/statistics.hpp"
+#include "thmcheck/engine/statistics.hpp"
 
 #include <gtest/gtest.h>
 

@@ -16,12 +16,12 @@
 #include <map>
 #include <optional>
 
-#include "lib/cmr22/fixed_step_gd.hpp"
-#include "lib/cmr22/l1_minimization.hpp"
-#include "lib/cmr22/flow_limit.hpp"
-#include "lib/engine/statistics.hpp"
-#include "lib/experiments/figure.hpp"
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/cmr22/fixed_step_gd.hpp"
+#include "thmcheck/cmr22/l1_minimization.hpp"
+#include "thmcheck/cmr22/flow_limit.hpp"
+#include "thmcheck/engine/statistics.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck {
 

@@ -2,13 +2,24 @@
 
 #include <string>
 
-#include "lib/cmr22/fixed_step_gd.hpp"
-#include "lib/experiments/figure.hpp"
+#include "thmcheck/cmr22/fixed_step_gd.hpp"
+#include "thmcheck/experiments/figure.hpp"
 
 namespace thmcheck {
 namespace {
 
-const Experiment& find(const std::string& id) { return find_experiment(id); }
+// The paper's experiments, as checks/cmr22/experiments.cpp registers them.
+const Experiment& find(const std::string& id) {
+  static const std::vector<Experiment> all = [] {
+    std::vector<Experiment> out;
+    add_cmr22_experiments(out);
+    return out;
+  }();
+  for (const Experiment& e : all) {
+    if (e.id == id) return e;
+  }
+  throw std::logic_error("no experiment " + id);
+}
 
 const std::vector<std::string>& row_of(const Table& t, const std::string& first, const std::string& second) {
   for (const auto& row : t.rows) {

@@ -1,4 +1,4 @@
-#include "lib/experiments/figure.hpp"
+#include "thmcheck/experiments/figure.hpp"
 
 #include <fmt/format.h>
 #include <fnmatch.h>
@@ -9,46 +9,6 @@
 #include <set>
 
 namespace thmcheck {
-
-const std::vector<Experiment>& experiment_catalog() {
-  static const std::vector<Experiment> all = [] {
-    std::vector<Experiment> out;
-    add_os19_experiments(out);
-    add_cmr22_experiments(out);
-    add_mf22_experiments(out);
-    std::set<std::string> ids;
-    for (const Experiment& e : out) {
-      if (!ids.insert(e.id).second) throw std::logic_error("duplicate experiment id " + e.id);
-    }
-    return out;
-  }();
-  return all;
-}
-
-const Experiment& find_experiment(const std::string& id) {
-  for (const Experiment& e : experiment_catalog()) {
-    if (e.id == id) return e;
-  }
-  throw InputError(fmt::format("no experiment '{}' (see `thmcheck figures --list`)", id));
-}
-
-std::vector<const Experiment*> select_experiments(const std::vector<std::string>& patterns, bool include_slow) {
-  std::vector<const Experiment*> out;
-  std::set<std::string> taken;
-  for (const std::string& pattern : patterns) {
-    bool matched = false;
-    for (const Experiment& e : experiment_catalog()) {
-      if (fnmatch(pattern.c_str(), e.id.c_str(), 0) != 0) continue;
-      matched = true;
-      if (e.slow && !include_slow && pattern != e.id) continue;
-      if (taken.insert(e.id).second) out.push_back(&e);
-    }
-    if (!matched) throw InputError(fmt::format("no experiment matches '{}' (see `thmcheck figures --list`)", pattern));
-  }
-  // Catalog order, whatever the pattern order.
-  std::sort(out.begin(), out.end(), [](const Experiment* a, const Experiment* b) { return a < b; });
-  return out;
-}
 
 namespace {
 

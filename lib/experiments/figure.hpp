@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/engine/instance.hpp"
+#include "thmcheck/engine/instance.hpp"
 
 namespace thmcheck {
 
@@ -80,17 +80,6 @@ struct Experiment {
   std::function<Figure(const ExperimentOptions&)> run;
 };
 
-/// Every experiment, in registration order (os19, cmr22, mf22).
-const std::vector<Experiment>& experiment_catalog();
-
-/// The experiment with this id; throws InputError when there is none.
-const Experiment& find_experiment(const std::string& id);
-
-/// Experiments matching any pattern (shell globs); slow ones only when
-/// `include_slow` or when a pattern names the id exactly. Throws InputError
-/// for a pattern that matches no experiment.
-std::vector<const Experiment*> select_experiments(const std::vector<std::string>& patterns, bool include_slow);
-
 /// Schema identifier of DIR/figures.json.
 inline constexpr const char* kFiguresSchema = "thmcheck-figures/1";
 
@@ -98,7 +87,8 @@ Json figures_to_json(const std::vector<Figure>& figures);
 /// Throws InputError on a wrong schema or field.
 std::vector<Figure> figures_from_json(const Json& doc, const std::string& where);
 
-// Registration hooks, one per paper (lib/experiments/<paper>_*.cpp).
+// The experiments of each paper (lib/experiments/<paper>_*.cpp), registered
+// by checks/<paper>/experiments.cpp (Registry, THMCHECK_REGISTER).
 void add_os19_experiments(std::vector<Experiment>& out);
 void add_cmr22_experiments(std::vector<Experiment>& out);
 void add_mf22_experiments(std::vector<Experiment>& out);

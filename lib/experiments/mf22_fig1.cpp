@@ -11,10 +11,10 @@
 #include <limits>
 #include <stdexcept>
 
-#include "lib/experiments/figure.hpp"
-#include "lib/mf22/diagonal_network.hpp"
-#include "lib/mf22/robust_regression.hpp"
-#include "lib/mf22/subgradient_method.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/mf22/diagonal_network.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
+#include "thmcheck/mf22/subgradient_method.hpp"
 
 namespace thmcheck {
 

@@ -2,7 +2,7 @@
 // registered by add_mf22_experiments. The experiments live in
 // mf22_fig1.cpp (Figure 1, Appendix B), mf22_prop1_psi.cpp, mf22_sec5.cpp and
 // mf22_relu_network.cpp (Section 5's ReLU row, slow).
-#include "lib/experiments/figure.hpp"
+#include "thmcheck/experiments/figure.hpp"
 
 namespace thmcheck {
 

@@ -3,12 +3,23 @@
 #include <cmath>
 #include <string>
 
-#include "lib/experiments/figure.hpp"
+#include "thmcheck/experiments/figure.hpp"
 
 namespace thmcheck {
 namespace {
 
-const Experiment& find(const std::string& id) { return find_experiment(id); }
+// The paper's experiments, as checks/mf22/experiments.cpp registers them.
+const Experiment& find(const std::string& id) {
+  static const std::vector<Experiment> all = [] {
+    std::vector<Experiment> out;
+    add_mf22_experiments(out);
+    return out;
+  }();
+  for (const Experiment& e : all) {
+    if (e.id == id) return e;
+  }
+  throw std::logic_error("no experiment " + id);
+}
 
 Figure run_quick(const std::string& id, std::uint64_t seed = 1) {
   ExperimentOptions options;

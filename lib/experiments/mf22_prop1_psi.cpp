@@ -7,9 +7,9 @@
 #include <cmath>
 #include <numeric>
 
-#include "lib/experiments/figure.hpp"
-#include "lib/mf22/robust_regression.hpp"
-#include "lib/mf22/sign_gradient.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
+#include "thmcheck/mf22/sign_gradient.hpp"
 
 namespace thmcheck {
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "lib/experiments/figure.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/relu_network.hpp"
-#include "lib/mf22/robust_regression.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/relu_network.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
 
 namespace thmcheck {
 

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "lib/experiments/figure.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/robust_regression.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
 
 namespace thmcheck {
 

@@ -8,10 +8,10 @@
 #include <cmath>
 #include <numeric>
 
-#include "lib/experiments/figure.hpp"
-#include "lib/generators/random_data.hpp"
-#include "lib/os19/models.hpp"
-#include "lib/solvers/gradient_descent.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/os19/models.hpp"
+#include "thmcheck/solvers/gradient_descent.hpp"
 
 namespace thmcheck {
 

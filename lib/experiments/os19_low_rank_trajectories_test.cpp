@@ -1,11 +1,22 @@
 #include <gtest/gtest.h>
 
-#include "lib/experiments/figure.hpp"
+#include "thmcheck/experiments/figure.hpp"
 
 namespace thmcheck {
 namespace {
 
-const Experiment& find(const std::string& id) { return find_experiment(id); }
+// The paper's experiments, as checks/os19/experiments.cpp registers them.
+const Experiment& find(const std::string& id) {
+  static const std::vector<Experiment> all = [] {
+    std::vector<Experiment> out;
+    add_os19_experiments(out);
+    return out;
+  }();
+  for (const Experiment& e : all) {
+    if (e.id == id) return e;
+  }
+  throw std::logic_error("no experiment " + id);
+}
 
 // The quick Section 6.2 run (d = 20, r = 4, n = 5..40, 4 repetitions): GD with
 // Theorem 4.2's step must be stable at the start, fit the labels (misfit

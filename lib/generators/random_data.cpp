@@ -1,4 +1,4 @@
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 #include <fmt/format.h>
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <random>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck {
 

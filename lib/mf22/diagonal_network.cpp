@@ -1,4 +1,4 @@
-#include "lib/mf22/diagonal_network.hpp"
+#include "thmcheck/mf22/diagonal_network.hpp"
 
 #include <cmath>
 

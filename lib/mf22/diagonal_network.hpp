@@ -4,7 +4,7 @@
 // and its sub-differential. Weights are a d x N matrix whose column j is w_j.
 #pragma once
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::mf22 {
 

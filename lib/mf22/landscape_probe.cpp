@@ -1,4 +1,4 @@
-#include "lib/mf22/landscape_probe.hpp"
+#include "thmcheck/mf22/landscape_probe.hpp"
 
 #include <glpk.h>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::mf22 {
 

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/mf22/diagonal_network.hpp"
+#include "thmcheck/mf22/diagonal_network.hpp"
 
 namespace thmcheck::mf22 {
 

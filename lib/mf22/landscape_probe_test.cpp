@@ -1,9 +1,9 @@
-#include "lib/mf22/landscape_probe.hpp"
+#include "thmcheck/mf22/landscape_probe.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/robust_regression.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
 
 namespace thmcheck::mf22 {
 namespace {

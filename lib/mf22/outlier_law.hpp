@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::mf22 {
 

@@ -1,4 +1,4 @@
-#include "lib/mf22/outlier_law.hpp"
+#include "thmcheck/mf22/outlier_law.hpp"
 
 #include <gtest/gtest.h>
 

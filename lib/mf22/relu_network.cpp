@@ -1,4 +1,4 @@
-#include "lib/mf22/relu_network.hpp"
+#include "thmcheck/mf22/relu_network.hpp"
 
 #include <algorithm>
 #include <stdexcept>

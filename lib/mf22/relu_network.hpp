@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::mf22 {
 

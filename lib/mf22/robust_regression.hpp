@@ -9,9 +9,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/outlier_law.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/outlier_law.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::mf22 {
 

@@ -1,4 +1,4 @@
-#include "lib/mf22/robust_regression.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "lib/mf22/sign_gradient.hpp"
+#include "thmcheck/mf22/sign_gradient.hpp"
 
 #include <boost/math/constants/constants.hpp>
 
@@ -7,8 +7,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/mf22/robust_regression.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
 
 namespace thmcheck::mf22 {
 

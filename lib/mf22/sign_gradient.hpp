@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <string>
 
-#include "lib/mf22/outlier_law.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/mf22/outlier_law.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::mf22 {
 

@@ -1,10 +1,10 @@
-#include "lib/mf22/sign_gradient.hpp"
+#include "thmcheck/mf22/sign_gradient.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "lib/mf22/robust_regression.hpp"
+#include "thmcheck/mf22/robust_regression.hpp"
 
 namespace thmcheck::mf22 {
 namespace {

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "lib/mf22/diagonal_network.hpp"
+#include "thmcheck/mf22/diagonal_network.hpp"
 
 namespace thmcheck::mf22 {
 

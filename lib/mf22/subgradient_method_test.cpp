@@ -1,8 +1,8 @@
-#include "lib/mf22/subgradient_method.hpp"
+#include "thmcheck/mf22/subgradient_method.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::mf22 {
 namespace {

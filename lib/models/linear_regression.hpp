@@ -2,7 +2,7 @@
 // least-squares model with constant Jacobian J = X.
 #pragma once
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck {
 

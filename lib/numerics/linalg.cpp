@@ -1,4 +1,4 @@
-#include "lib/numerics/linalg.hpp"
+#include "thmcheck/numerics/linalg.hpp"
 
 namespace thmcheck {
 

@@ -3,7 +3,7 @@
 
 #include <Eigen/Dense>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck {
 

@@ -1,4 +1,4 @@
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 #include <fmt/format.h>
 

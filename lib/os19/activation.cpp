@@ -1,4 +1,4 @@
-#include "lib/os19/activation.hpp"
+#include "thmcheck/os19/activation.hpp"
 
 #include <fmt/format.h>
 

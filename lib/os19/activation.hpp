@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "lib/engine/instance.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/engine/instance.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::os19 {
 

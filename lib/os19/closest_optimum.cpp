@@ -1,4 +1,4 @@
-#include "lib/os19/closest_optimum.hpp"
+#include "thmcheck/os19/closest_optimum.hpp"
 
 #include <Eigen/Dense>
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "lib/numerics/scalar.hpp"
-#include "lib/os19/activation.hpp"
+#include "thmcheck/numerics/scalar.hpp"
+#include "thmcheck/os19/activation.hpp"
 
 namespace thmcheck::os19 {
 

@@ -1,13 +1,13 @@
-#include "lib/os19/closest_optimum.hpp"
+#include "thmcheck/os19/closest_optimum.hpp"
 
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/models/linear_regression.hpp"
-#include "lib/os19/models.hpp"
-#include "lib/solvers/gradient_descent.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/models/linear_regression.hpp"
+#include "thmcheck/os19/models.hpp"
+#include "thmcheck/solvers/gradient_descent.hpp"
 
 namespace thmcheck::os19 {
 namespace {

@@ -1,8 +1,8 @@
-#include "lib/os19/jacobian_bounds.hpp"
+#include "thmcheck/os19/jacobian_bounds.hpp"
 
 #include <fmt/format.h>
 
-#include "lib/numerics/linalg.hpp"
+#include "thmcheck/numerics/linalg.hpp"
 
 namespace thmcheck::os19 {
 

@@ -10,9 +10,9 @@
 
 #include <string>
 
-#include "lib/engine/claim.hpp"
-#include "lib/numerics/scalar.hpp"
-#include "lib/os19/activation.hpp"
+#include "thmcheck/engine/claim.hpp"
+#include "thmcheck/numerics/scalar.hpp"
+#include "thmcheck/os19/activation.hpp"
 
 namespace thmcheck::os19 {
 

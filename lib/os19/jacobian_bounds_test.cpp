@@ -1,10 +1,10 @@
-#include "lib/os19/jacobian_bounds.hpp"
+#include "thmcheck/os19/jacobian_bounds.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/numerics/linalg.hpp"
-#include "lib/os19/models.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/numerics/linalg.hpp"
+#include "thmcheck/os19/models.hpp"
 
 namespace thmcheck::os19 {
 namespace {

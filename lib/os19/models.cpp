@@ -1,4 +1,4 @@
-#include "lib/os19/models.hpp"
+#include "thmcheck/os19/models.hpp"
 
 namespace thmcheck::os19 {
 

@@ -1,8 +1,8 @@
-#include "lib/os19/models.hpp"
+#include "thmcheck/os19/models.hpp"
 
 #include <gtest/gtest.h>
 
-#include "lib/generators/random_data.hpp"
+#include "thmcheck/generators/random_data.hpp"
 
 namespace thmcheck::os19 {
 namespace {

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <string>
 
-#include "lib/generators/random_data.hpp"
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::os19 {
 

@@ -1,10 +1,10 @@
-#include "lib/os19/sgd.hpp"
+#include "thmcheck/os19/sgd.hpp"
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
-#include "lib/os19/models.hpp"
+#include "thmcheck/os19/models.hpp"
 
 namespace thmcheck::os19 {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "lib/numerics/scalar.hpp"
-#include "lib/solvers/gradient_descent.hpp"
+#include "thmcheck/numerics/scalar.hpp"
+#include "thmcheck/solvers/gradient_descent.hpp"
 
 namespace thmcheck::os19 {
 

@@ -1,10 +1,10 @@
-#include "lib/report/expectations.hpp"
+#include "thmcheck/report/expectations.hpp"
 
 #include <fmt/format.h>
 
 #include <set>
 
-#include "lib/engine/instance.hpp"
+#include "thmcheck/engine/instance.hpp"
 
 namespace thmcheck {
 

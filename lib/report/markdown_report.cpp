@@ -1,4 +1,4 @@
-#include "lib/report/markdown_report.hpp"
+#include "thmcheck/report/markdown_report.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <set>
 #include <sstream>
 
-#include "lib/engine/registry.hpp"
-#include "lib/engine/results.hpp"
-#include "lib/report/plots.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/results.hpp"
+#include "thmcheck/report/plots.hpp"
 
 namespace thmcheck {
 

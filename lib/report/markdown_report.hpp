@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "lib/engine/registry.hpp"
-#include "lib/engine/runner.hpp"
-#include "lib/experiments/figure.hpp"
-#include "lib/report/expectations.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/runner.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/report/expectations.hpp"
 
 namespace thmcheck {
 
@@ -20,12 +20,12 @@ using ReportFiles = std::map<std::string, std::string>;
 /// Builds the report for merged runs (one per claim). Deterministic: the same
 /// runs give byte-identical files.
 ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& expectations,
-                         const Registry& registry = catalog());
+                         const Registry& registry);
 
 /// The same, followed by a section per reproduced experiment (figures, in
 /// the order given), each with its text, plots and tables.
 ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Figure>& figures,
-                         const Expectations& expectations, const Registry& registry = catalog());
+                         const Expectations& expectations, const Registry& registry);
 
 /// Writes the files under `out_dir`, each atomically; files of an earlier
 /// report under plots/ and counterexamples/ that this one does not write are

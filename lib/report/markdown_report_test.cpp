@@ -1,9 +1,9 @@
-#include "lib/report/markdown_report.hpp"
+#include "thmcheck/report/markdown_report.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-#include "lib/report/plots.hpp"
+#include "thmcheck/report/plots.hpp"
 
 namespace thmcheck {
 namespace {

@@ -1,4 +1,4 @@
-#include "lib/report/plots.hpp"
+#include "thmcheck/report/plots.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

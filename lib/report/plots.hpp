@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "lib/experiments/figure.hpp"
+#include "thmcheck/experiments/figure.hpp"
 
 namespace thmcheck {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "lib/numerics/scalar.hpp"
+#include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck {
 

@@ -11,12 +11,13 @@
 #include <cstdio>
 #include <iostream>
 
-#include "lib/engine/registry.hpp"
-#include "lib/engine/results.hpp"
-#include "lib/engine/runner.hpp"
-#include "lib/experiments/figure.hpp"
-#include "lib/report/expectations.hpp"
-#include "lib/report/markdown_report.hpp"
+#include "thmcheck/cli/cli.hpp"
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/results.hpp"
+#include "thmcheck/engine/runner.hpp"
+#include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/report/expectations.hpp"
+#include "thmcheck/report/markdown_report.hpp"
 
 namespace thmcheck {
 namespace {
@@ -63,11 +64,11 @@ int compare_with_expectations(const std::vector<ClaimRun>& runs, const std::stri
   return status;
 }
 
-void print_summary(const std::vector<ClaimRun>& runs) {
+void print_summary(const Registry& registry, const std::vector<ClaimRun>& runs) {
   std::cout << fmt::format("{:<28} {:<10} {:>6} {:>7} {:>7} {:>16} {:>12}  {}\n", "claim", "kind", "cases",
                            "in-hyp", "passed", "pass rate [CI]", "worst ratio", "verdict");
   for (const ClaimRun& r : runs) {
-    const Claim* c = catalog().find(r.id);
+    const Claim* c = registry.find(r.id);
     const Summary& s = r.summary;
     std::string worst = s.worst_ratio ? fmt::format("{:.6g}", *s.worst_ratio) : "-";
     if (c && c->kind == ClaimKind::kScaling && s.fit.valid()) worst = fmt::format("k={:.3f}", s.fit.exponent);
@@ -117,17 +118,17 @@ void print_record_human(const Claim& claim, const CaseRecord& r) {
   if (!r.message.empty()) std::cout << "message    " << r.message << "\n";
 }
 
-int cmd_list(bool as_json, bool long_form) {
+int cmd_list(const Registry& registry, bool as_json, bool long_form) {
   if (as_json) {
     Json a = Json::array();
-    for (const Claim& c : catalog().claims()) {
+    for (const Claim& c : registry.claims()) {
       a.push_back({{"id", c.id}, {"kind", to_string(c.kind)}, {"paper", c.paper}, {"source", c.source},
                    {"summary", c.summary}, {"statement", c.statement}, {"instance_schema", c.instance_schema}});
     }
     std::cout << a.dump(2) << "\n";
     return 0;
   }
-  for (const Claim& c : catalog().claims()) {
+  for (const Claim& c : registry.claims()) {
     std::cout << fmt::format("{:<28} {:<10} {:<44} {}\n", c.id, to_string(c.kind), c.paper + " " + c.source, c.summary);
     if (long_form) {
       std::cout << fmt::format("    statement: {}\n    instance:  {}\n", c.statement, c.instance_schema);
@@ -136,9 +137,9 @@ int cmd_list(bool as_json, bool long_form) {
   return 0;
 }
 
-int cmd_run(const std::vector<std::string>& patterns, long cases, std::uint64_t seed, const std::string& precision,
+int cmd_run(const Registry& registry, const std::vector<std::string>& patterns, long cases, std::uint64_t seed, const std::string& precision,
             const std::string& shard, const std::string& out, const std::string& expectations, int max_shrinks) {
-  const auto selected = catalog().select(patterns);
+  const auto selected = registry.select(patterns);
   const Precision start = parse_precision_flag(precision).start;
   const auto [shard_index, shard_count] = parse_shard(shard);
   if (cases == 0 || cases < -1) throw InputError("--cases must be a positive integer");
@@ -174,15 +175,15 @@ int cmd_run(const std::vector<std::string>& patterns, long cases, std::uint64_t 
                                             cx.record.token));
     }
   }
-  write_file_atomic(out_dir / "results.json", runs_to_json(runs).dump(1) + "\n");
-  print_summary(runs);
+  write_file_atomic(out_dir / "results.json", runs_to_json(runs, registry).dump(1) + "\n");
+  print_summary(registry, runs);
   for (const std::string& line : reproduce_lines) std::cout << "counterexample " << line << "\n";
   return compare_with_expectations(runs, expectations);
 }
 
-int cmd_figures(const std::vector<std::string>& patterns, std::uint64_t seed, bool slow, bool quick, bool list_only,
+int cmd_figures(const Registry& registry, const std::vector<std::string>& patterns, std::uint64_t seed, bool slow, bool quick, bool list_only,
                 const std::string& out) {
-  const auto selected = select_experiments(patterns.empty() ? std::vector<std::string>{"*"} : patterns,
+  const auto selected = registry.select_experiments(patterns.empty() ? std::vector<std::string>{"*"} : patterns,
                                            slow || list_only);
   if (list_only) {
     for (const Experiment* e : selected) {
@@ -213,7 +214,7 @@ int cmd_figures(const std::vector<std::string>& patterns, std::uint64_t seed, bo
   return 0;
 }
 
-int cmd_report(const std::vector<std::string>& inputs, const std::string& out, const std::string& expectations) {
+int cmd_report(const Registry& registry, const std::vector<std::string>& inputs, const std::string& out, const std::string& expectations) {
   namespace fs = std::filesystem;
   std::vector<ClaimRun> all;
   std::vector<Figure> figures;
@@ -226,7 +227,7 @@ int cmd_report(const std::vector<std::string>& inputs, const std::string& out, c
       throw InputError(fmt::format("'{}' holds neither results.json nor figures.json", in));
     }
     if (has_results) {
-      auto runs = load_results(in);
+      auto runs = load_results(in, registry);
       all.insert(all.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
     }
     if (has_figures) {
@@ -242,21 +243,21 @@ int cmd_report(const std::vector<std::string>& inputs, const std::string& out, c
   }
   // Catalog order for experiments, whatever the input order.
   std::vector<Figure> ordered;
-  for (const Experiment& e : experiment_catalog()) {
+  for (const Experiment& e : registry.experiments()) {
     for (Figure& f : figures) {
       if (f.id == e.id) ordered.push_back(std::move(f));
     }
   }
-  auto merged = merge_runs(all);
+  auto merged = merge_runs(all, registry);
   Expectations ex = expectations.empty() ? Expectations{} : load_expectations(expectations);
-  write_report(build_report(merged, ordered, ex), out);
-  print_summary(merged);
+  write_report(build_report(merged, ordered, ex, registry), out);
+  print_summary(registry, merged);
   std::cout << fmt::format("report: {}\n", (std::filesystem::path(out) / kReportFile).string());
   return compare_with_expectations(merged, expectations);
 }
 
-int cmd_check(const std::string& id, const std::string& instance_path, bool as_json, const std::string& precision) {
-  const Claim* claim = catalog().find(id);
+int cmd_check(const Registry& registry, const std::string& id, const std::string& instance_path, bool as_json, const std::string& precision) {
+  const Claim* claim = registry.find(id);
   if (!claim) throw InputError(fmt::format("unknown claim id '{}' (see `thmcheck list`)", id));
   Json instance = load_json_file(instance_path);
   CaseRecord r = judge_instance(*claim, instance, parse_precision_flag(precision).start, Ladder::kFull);
@@ -269,8 +270,8 @@ int cmd_check(const std::string& id, const std::string& instance_path, bool as_j
   return 0;
 }
 
-int cmd_reproduce(const std::string& token, const std::string& save) {
-  TokenInstance t = instance_from_token(token);
+int cmd_reproduce(const Registry& registry, const std::string& token, const std::string& save) {
+  TokenInstance t = instance_from_token(token, registry);
   std::cout << fmt::format("reproducing {} (seed {}, case {})\n", t.claim->id, t.seed, t.case_index);
   // Saved first, so that the instance is at hand even when a slow evaluation is interrupted.
   if (!save.empty()) {
@@ -309,10 +310,8 @@ int cmd_reproduce(const std::string& token, const std::string& save) {
 }
 
 }  // namespace
-}  // namespace thmcheck
 
-int main(int argc, char** argv) {
-  using namespace thmcheck;
+int cli_main(int argc, char** argv, const Registry& registry) {
   CLI::App app{
       "thmcheck — checks published optimization-theory theorems against computation, certifies each "
       "verdict with high-precision arithmetic, and writes Markdown reports.\n"
@@ -404,12 +403,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    if (*list) return cmd_list(list_json, list_long);
-    if (*run) return cmd_run(patterns, cases, seed, precision, shard, out, expectations, max_shrinks);
-    if (*figures) return cmd_figures(figure_patterns, figure_seed, figure_slow, figure_quick, figure_list, figure_out);
-    if (*report) return cmd_report(inputs, report_out, report_expectations);
-    if (*check) return cmd_check(check_id, instance_path, check_json, check_precision);
-    if (*reproduce) return cmd_reproduce(token, save);
+    if (*list) return cmd_list(registry, list_json, list_long);
+    if (*run) return cmd_run(registry, patterns, cases, seed, precision, shard, out, expectations, max_shrinks);
+    if (*figures) return cmd_figures(registry, figure_patterns, figure_seed, figure_slow, figure_quick, figure_list, figure_out);
+    if (*report) return cmd_report(registry, inputs, report_out, report_expectations);
+    if (*check) return cmd_check(registry, check_id, instance_path, check_json, check_precision);
+    if (*reproduce) return cmd_reproduce(registry, token, save);
   } catch (const InputError& e) {
     std::cerr << "thmcheck: " << e.what() << "\n";
     return 2;
@@ -419,3 +418,5 @@ int main(int argc, char** argv) {
   }
   return 2;
 }
+
+}  // namespace thmcheck
