@@ -1,10 +1,4 @@
-// Transitional: c_L of cmr22, until it moves to lib/cmr22.
+// Transitional, now empty: c_L of cmr22 moved to lib/cmr22/c_l.hpp
+// (thmcheck::cmr22::c_l). Kept only while checks/os19.cpp and checks/mf22.cpp
+// still include it; delete it with the last include.
 #pragma once
-
-namespace thmcheck::checks {
-
-/// c_L of cmr22 eq. (10)/(17) (exposed for tests).
-template <class S>
-S cmr22_c_l(int depth);
-
-}  // namespace thmcheck::checks

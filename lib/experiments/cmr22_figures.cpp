@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 
+#include "thmcheck/cmr22/c_l.hpp"
 #include "thmcheck/cmr22/fixed_step_gd.hpp"
 #include "thmcheck/cmr22/l1_minimization.hpp"
 #include "thmcheck/cmr22/flow_limit.hpp"
@@ -28,12 +29,6 @@ namespace thmcheck {
 namespace {
 
 constexpr double kPaperStep = 1e-2;  // cmr22 Section 4.1
-
-/// c_L of cmr22 eq. (10)/(17).
-double c_l(int depth) {
-  const double l = depth;
-  return l / 2 + (depth == 2 ? std::exp(1.0) : std::pow(l / 2, l / (l - 2)));
-}
 
 double smallest_singular_value(const Matrix<double>& a) {
   const Eigen::JacobiSVD<Matrix<double>> svd(a);
@@ -393,7 +388,7 @@ Figure run_fig4a(const ExperimentOptions& options) {
     recomputed += fmt::format("{}L = {}: {}", recomputed.empty() ? "" : ", ", depth, sweep.recomputed_50);
     add_comparison(sweep, depth, scales, Metric::kGap, Metric::kIterateGap, set.fit_below,
                    {std::to_string(depth), "l1 gap"}, gap_panel, slopes,
-                   fmt::format("bound (11) 2 c_L N alpha^L, L = {}", depth), 2 * c_l(depth) * set.n);
+                   fmt::format("bound (11) 2 c_L N alpha^L, L = {}", depth), 2 * cmr22::c_l<double>(depth) * set.n);
     add_comparison(sweep, depth, scales, Metric::kLimitError, Metric::kIterateError, set.fit_below,
                    {std::to_string(depth), "||x~ - z_l1||_2"}, err_panel, slopes, "", 0);
   }
@@ -492,7 +487,8 @@ Figure run_fig4b(const ExperimentOptions& options) {
       }
     }
     add_comparison(sweep, depth, scales, Metric::kGap, Metric::kIterateGap, set.fit_below, {std::to_string(depth)},
-                   panel, slopes, fmt::format("bound (9) c_L beta, L = {}", depth), c_l(depth));
+                   panel, slopes, fmt::format("bound (9) c_L beta, L = {}", depth),
+                   cmr22::c_l<double>(depth));
   }
   f.panels = {panel};
   f.tables = {slopes};

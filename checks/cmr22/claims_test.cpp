@@ -1,11 +1,11 @@
-// Unit tests of the cmr22 claims on hand-made instances with independent
-// references (closed forms, bisection at 50 digits, direct Odeint integration).
+// Unit tests of the cmr22 claims (checks/cmr22/*.cpp) on hand-made instances
+// with independent references (closed forms, bisection at 50 digits, direct
+// Odeint integration). c_L has its own test (lib/cmr22/c_l_test.cpp).
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "checks/catalog.hpp"
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/cmr22/gradient_flow.hpp"
 
@@ -23,15 +23,6 @@ TEST(Cmr22ClaimsTest, AllIdsRegistered) {
                          "cmr22.lem2.6", "cmr22.lemA.2", "cmr22.lemA.2.as-proved"}) {
     EXPECT_NE(linked_registry().find(id), nullptr) << id;
   }
-}
-
-// c_L of (10) as printed: L = 2: 1 + e; L = 3: 3/2 + (3/2)^3 = 4.875;
-// L = 4: 2 + 2^2 = 6; L = 5: 5/2 + (5/2)^{5/3}.
-TEST(Cmr22ClaimsTest, ConstantCL) {
-  EXPECT_NEAR(checks::cmr22_c_l<double>(2), 1 + std::exp(1.0), 1e-15);
-  EXPECT_NEAR(checks::cmr22_c_l<double>(3), 4.875, 1e-14);
-  EXPECT_NEAR(checks::cmr22_c_l<double>(4), 6.0, 1e-14);
-  EXPECT_NEAR(checks::cmr22_c_l<double>(5), 2.5 + std::pow(2.5, 5.0 / 3.0), 1e-13);
 }
 
 // Theorem 2.1, L = 2, A = [1 2], y = 1, x0 = (a, a), eps = a^2 = 1e-4.
