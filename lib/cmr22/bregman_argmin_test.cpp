@@ -64,7 +64,7 @@ namespace {
 // Non-identical initialization, L = 3, A = [1 2], y = 1, x0 = (0.01, 0.0025):
 // the paper's g_{x~0} (19) and D_F(., x~0) no longer share a minimizer (g
 // multiplies the n-th term of D_F by L x~0_n^{1 - 2/L}). The flow limit is the
-// D_F one (near (1, 0): coordinate 1 blows up first, see checks/cmr22_test),
+// D_F one (near (1, 0): coordinate 1 blows up first, see checks/cmr22/claims_test),
 // the g one is near the l1 minimizer (0, 1/2). Double; certificate 1e-12.
 TEST(Cmr22BregmanArgminTest, PaperGDiffersFromBregmanForNonIdenticalInit) {
   Matrix<double> a(1, 2);

@@ -23,7 +23,7 @@ CsInstance draw_cs_instance(Eigen::Index n, Eigen::Index m, Eigen::Index s, bool
   if (s > 0) out.truth /= out.truth.norm();
   // y = A x* is rounded to double; an exactly sparse x* >= 0 lies on a face of
   // cone(A) and the rounded y can leave it (S+ empty). The floor keeps x*
-  // strictly inside the orthant, as in checks/cmr22.cpp.
+  // strictly inside the orthant, as in lib/cmr22/data_params.cpp.
   if (positive) out.truth.array() += positive_floor;
   out.y = out.a * out.truth;
   return out;

@@ -9,8 +9,8 @@ namespace thmcheck::cmr22 {
 
 /// mirror_flow options for the limit: a loose local tolerance 1e-2 and the
 /// certificate at u^{3/4} (1 + ||y||_1) — 1.7e-12 in double, 1e-38 at 50
-/// digits, 1e-75 at 100 digits, times the data scale (the rule of
-/// checks/cmr22.cpp's limit_options).
+/// digits, 1e-75 at 100 digits, times the data scale (also the argmin's
+/// tolerance in checks/cmr22/thm2_2.cpp).
 ///
 /// Why the local tolerance can be loose: lambda(T) is a stationary point of
 /// the flow for the data y' = A x~(T) = y + r, so x~(T) is the exact limit of
