@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/mf22/q_coefficient.hpp"
 #include "thmcheck/mf22/robust_regression.hpp"
 #include "thmcheck/mf22/sign_gradient.hpp"
 
@@ -17,36 +18,6 @@ namespace {
 
 using mf22::OutlierKind;
 using mf22::PsiForm;
-
-struct Coefficient {
-  double mean = 0, standard_error = 0;
-};
-
-// (1/m) sum_i Sign(<x_i, z> + eps_i) <x_i, u>, u = z/||z||: the coefficient of
-// Q(z) along u, whose expectation is the coefficient of E[Q(z)] along z. Rows
-// are independent given S; the variance is estimated per stratum (S and its
-// complement), as in checks/mf22.cpp's mf22.prop1.psi.
-Coefficient coefficient_along(const Vector<double>& proj, const Vector<double>& noise, const std::vector<int>& in_s,
-                              double norm_z) {
-  const Eigen::Index m = proj.size();
-  double sum[2] = {0, 0}, sum2[2] = {0, 0};
-  long count[2] = {0, 0};
-  for (Eigen::Index i = 0; i < m; ++i) {
-    const double inner = norm_z * proj(i) + noise(i);
-    const double a = (inner > 0 ? 1.0 : (inner < 0 ? -1.0 : 0.0)) * proj(i);
-    sum[in_s[i]] += a;
-    sum2[in_s[i]] += a * a;
-    ++count[in_s[i]];
-  }
-  double var = 0;
-  for (int s = 0; s < 2; ++s) {
-    if (count[s] > 1) {
-      const double mean = sum[s] / count[s];
-      var += count[s] * (sum2[s] - count[s] * mean * mean) / (count[s] - 1);
-    }
-  }
-  return {(sum[0] + sum[1]) / m, std::sqrt(std::max(var, 0.0)) / m};
-}
 
 double slope_loglog(const std::vector<double>& x, const std::vector<double>& y) {
   std::vector<double> lx, ly;
@@ -120,7 +91,10 @@ Figure psi_curve(const ExperimentOptions& options) {
     double ss[2] = {0, 0}, mx[2] = {0, 0};
     int outside[2] = {0, 0};
     for (double r : norms) {
-      const Coefficient c = coefficient_along(proj, data.noise, in_s, r);
+      // z = r u: the argument of Sign is r <x_i, u> + eps_i (X z is not formed).
+      Vector<double> inner(m);
+      for (Eigen::Index i = 0; i < m; ++i) inner(i) = r * proj(i) + data.noise(i);
+      const mf22::QCoefficient c = mf22::q_coefficient(proj, inner, in_s);
       measured.x.push_back(r);
       measured.y.push_back(c.mean);
       measured.lo.push_back(c.mean - 1.96 * c.standard_error);
@@ -158,7 +132,7 @@ Figure psi_curve(const ExperimentOptions& options) {
     panel.series = {measured, printed, proved};
     f.panels.push_back(std::move(panel));
   }
-  // Deviation against m (the sup estimate of checks/mf22.cpp's mf22.prop1).
+  // Deviation against m (the sup estimate of mf22.prop1, checks/mf22/prop1.cpp).
   // Small d and p = 0.25 so the bias of a wrong psi (at most about
   // sqrt(2/pi) p |damping difference|) can rise above the m^{-1/2} fluctuation.
   const int dd = 10, k = 2;

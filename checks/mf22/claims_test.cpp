@@ -1,6 +1,6 @@
-// Direct evaluations of the mf22 claims on fixed instances (the engine is not
-// needed): outcomes are well-formed and the measured numbers are what the
-// solvers give.
+// Direct evaluations of the mf22 claims (checks/mf22/*.cpp) on fixed instances
+// (the engine is not needed): outcomes are well-formed and the measured numbers
+// are what the solvers give.
 #include <gtest/gtest.h>
 
 #include <rapidcheck.h>
@@ -21,18 +21,27 @@ Json first_instance(const Claim& c, int size = 10, int seed = 1) {
 }
 
 TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
-  for (const char* id : {"mf22.prop1.psi", "mf22.prop1.psi.as-proved", "mf22.prop1",
-                         "mf22.prop1.as-proved", "mf22.prop1.dense", "mf22.prop1.dense.as-proved",
-                         "mf22.prop1.dim", "mf22.prop1.dim.as-proved", "mf22.thm4",
-                         "mf22.thm4.as-proved", "mf22.thm4.gamma.N1", "mf22.thm4.gamma.N5",
-                         "mf22.thm4.constant", "mf22.thm1.over", "mf22.thm1.under", "mf22.thm2",
-                         "mf22.thm3", "mf22.thm2.balanced", "mf22.thm3.balanced", "mf22.thm2.error", "mf22.thm2.error.as-proved",
-                         "mf22.thm3.error"}) {
+  // All 27 claims of checks/mf22/{prop1,thm1,thm2,thm3,thm4}.cpp.
+  for (const char* id :
+       {"mf22.prop1.psi", "mf22.prop1.psi.as-proved", "mf22.prop1", "mf22.prop1.as-proved",
+        "mf22.prop1.dense", "mf22.prop1.dense.as-proved", "mf22.prop1.dim", "mf22.prop1.dim.as-proved",
+        "mf22.thm4", "mf22.thm4.as-proved", "mf22.thm4.gamma.N1", "mf22.thm4.gamma.N2", "mf22.thm4.gamma.N3",
+        "mf22.thm4.gamma.N4", "mf22.thm4.gamma.N5", "mf22.thm4.constant", "mf22.thm4.constant.m",
+        "mf22.thm1.over", "mf22.thm1.over.gamma", "mf22.thm1.under", "mf22.thm2", "mf22.thm3",
+        "mf22.thm2.balanced", "mf22.thm3.balanced", "mf22.thm2.error", "mf22.thm2.error.as-proved",
+        "mf22.thm3.error"}) {
     const Claim& c = claim(id);
     EXPECT_EQ(c.paper, "mf22");
     const Json j = first_instance(c);
     EXPECT_NO_THROW(c.validate(j)) << id;
   }
+}
+
+// No claim is registered twice or left out of the list above.
+TEST(Mf22Checks, CatalogHoldsTwentySevenClaims) {
+  int count = 0;
+  for (const Claim& c : linked_registry().claims()) count += c.paper == "mf22";
+  EXPECT_EQ(count, 27);
 }
 
 // psi claims: the same Monte Carlo number at every precision, the bound is the

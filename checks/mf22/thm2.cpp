@@ -1,0 +1,148 @@
+// mf22 Theorem 2 (SubGM on the depth-2 diagonal network, N = 2), from
+// w_j = alpha^{1/2} 1 with step eta:
+//   - convergence guarantee: after (1/eta) log(1/alpha) <~ T-bar <~
+//     (k^{3/2}/eta) log(1/alpha) iterations, ||w_1 (.) w_2 - theta*|| <~
+//     eta theta*_max v sqrt(d^2 m) alpha^{1 - Theta~(k^2/sqrt((1-p)^2 m))};
+//   - balanced property: ||w_1 - w_2||_inf <~ alpha^{0.5 - Theta~(...)} for t <= T-bar;
+//   - long escape time: the error stays <~ eta theta*_max v sqrt(d^2 m)
+//     alpha^{0.5 - Theta~(...)} for T-bar <= t <= sqrt(m (1-p)^2 / k) T-bar.
+// Printed vs proved: the main text prints the window as sqrt(m (1-p) / k) T-bar
+// (mf22.thm2.error); the full version and the proof, eq. (67), have (1-p)^2
+// (mf22.thm2.error.as-proved).
+//
+// Every bullet is "<~" with unstated constants, so each is checked as a scaling
+// law (lib/mf22/convergence_sweeps): T against log(1/alpha)/eta (mf22.thm2),
+// the spread against alpha (.balanced, exponent >= 0.5), and the max error over
+// the window against eta theta*_max at an alpha small enough that the bound's
+// alpha term is below its eta term (.error, exponent >= 1).
+#include <string>
+
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/mf22/convergence_instance.hpp"
+#include "thmcheck/mf22/convergence_sweeps.hpp"
+
+namespace thmcheck::checks {
+namespace {
+
+/// What every Theorem 2 claim shares.
+Claim theorem2_claim_common() {
+  Claim c;
+  c.paper = "mf22";
+  c.kind = ClaimKind::kScaling;
+  c.error_is_rounding = false;
+  c.hypotheses = mf22::convergence_hypotheses();
+  c.default_cases = 12;
+  return c;
+}
+
+const std::string kAlphaSweepInfo =
+    mf22::convergence_data_info() + "N = 2, eta = 0.005, alpha in {1e-3, 1e-4, 1e-5, 1e-6, 1e-8}.";
+
+Claim thm2() {
+  Claim c = theorem2_claim_common();
+  c.id = "mf22.thm2";
+  c.source = "Theorem 2, convergence guarantee (T-bar window)";
+  c.summary = "N = 2: SubGM's convergence time T scales like log(1/alpha) / eta";
+  c.statement = "Theorem 2: after (1/eta) log(1/alpha) <~ T-bar <~ (k^{3/2}/eta) log(1/alpha) "
+                "iterations, ||w_1 (.) w_2 - theta*|| <~ eta theta*_max v sqrt(d^2 m) alpha^{1 - ...}.";
+  c.measurement = mf22::subgm_measurement() + ", step eta = 0.01/N.";
+  c.notes = "Only alpha is swept; N eta = 0.01 is fixed, so the 1/(N eta) factor is not tested.";
+  c.predicted_exponent = 1;
+  c.exponent_tolerance = 0.15;
+  c.x_label = "log(1/alpha) / eta";
+  c.y_label = "T (iterations)";
+  c.generator_info = kAlphaSweepInfo;
+  c.instance_schema = mf22::alpha_sweep_instance_schema();
+  c.validate = mf22::validate_convergence_instance;
+  c.generator = mf22::alpha_sweep_instances(/*deep=*/false, /*always_perturbed=*/false);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::convergence_time_outcome<S>(j); });
+  return c;
+}
+
+Claim thm2_balanced() {
+  Claim c = theorem2_claim_common();
+  c.id = "mf22.thm2.balanced";
+  c.source = "Theorem 2, balanced property";
+  c.summary = "N = 2: for t <= T-bar, ||w_1 - w_2||_inf <~ alpha^{0.5 - Theta~(k^2/sqrt((1-p)^2 m))}";
+  c.statement = "Theorem 2: for every 0 <= t <= T-bar, ||w_1^(t) - w_2^(t)||_inf <~ "
+                "alpha^{0.5 - Theta~(k^2 / sqrt((1-p)^2 m))}.";
+  c.measurement = mf22::balance_measurement("over all l (= ||w_1 - w_2||_inf)");
+  c.notes = mf22::balance_notes() +
+            " The Theta~(k^2/sqrt((1-p)^2 m)) loss in the exponent has no stated constant; the tolerance "
+            "0.1 is ours.";
+  c.predicted_exponent = 0.5;
+  c.exponent_at_least = true;
+  c.exponent_tolerance = 0.1;
+  c.x_label = "alpha";
+  c.y_label = "max_{t <= T-bar} ||w_1 - w_2||_inf";
+  c.generator_info = kAlphaSweepInfo;
+  c.instance_schema = mf22::alpha_sweep_instance_schema();
+  c.validate = mf22::validate_balance_instance;
+  c.generator = mf22::alpha_sweep_instances(/*deep=*/false, /*always_perturbed=*/true);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::balance_outcome<S>(j); });
+  return c;
+}
+
+/// What mf22.thm2.error and its .as-proved sibling share.
+Claim thm2_error_common() {
+  Claim c = theorem2_claim_common();
+  c.source = "Theorem 2, convergence guarantee and long escape time";
+  c.predicted_exponent = 1;
+  c.exponent_at_least = true;
+  c.exponent_tolerance = 0.1;
+  c.default_cases = 8;
+  c.x_label = "eta theta*_max";
+  c.y_label = "max error over the escape window";
+  c.notes = mf22::escape_notes(mf22::escape_claim_alpha(2)) +
+            " For N = 2 the alpha term drops the unquantified Theta~(k^2/sqrt((1-p)^2 m)) loss in the "
+            "exponent (0.07-0.91 here): were its constant ~1 with k >= 2, the alpha term would dominate "
+            "and a failing slope would not refute the theorem.";
+  c.generator_info = mf22::convergence_data_info() + "N = 2, alpha = 1e-14, eta in {0.005, 0.01, 0.02}.";
+  c.instance_schema = mf22::step_sweep_instance_schema();
+  c.validate = mf22::validate_convergence_instance;
+  c.generator = mf22::step_sweep_instances(/*deep=*/false);
+  return c;
+}
+
+/// As printed in the main text: the window sqrt(m (1-p) / k) T-bar.
+Claim thm2_error() {
+  Claim c = thm2_error_common();
+  c.id = "mf22.thm2.error";
+  c.summary = "N = 2: for T-bar <= t <= sqrt(m(1-p)/k) T-bar (main text), ||w_1 (.) w_2 - theta*|| <~ eta "
+              "theta*_max v sqrt(d^2 m) alpha^{0.5 - ...}";
+  c.statement = "Theorem 2 (main text): ||w_1 (.) w_2 - theta*|| at T-bar <~ eta theta*_max v sqrt(d^2 m "
+                "alpha) 1 - Theta~(k^2/sqrt((1-p)^2 m)) (exponent lost in typesetting), and for every T-bar "
+                "<= t <= sqrt(m (1-p) / k) T-bar, <~ eta theta*_max v sqrt(d^2 m alpha) 0.5 - Theta~(...).";
+  c.measurement = mf22::escape_measurement("sqrt(m (1-p) / k)");
+  c.notes += " The main text prints the window as sqrt(m (1-p) / k) T-bar for Theorem 2 (sqrt(m (1-p)^2 / k) "
+             "for Theorem 3 and in the full version's Theorem 2 and proof, eq. (67)): the as-printed window is "
+             "longer by (1-p)^{-1/2}; mf22.thm2.error.as-proved uses (1-p)^2.";
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::escape_error_outcome<S>(j, 1); });
+  return c;
+}
+
+/// As in the full version and the proof, eq. (67): the window sqrt(m (1-p)^2 / k) T-bar.
+Claim thm2_error_as_proved() {
+  Claim c = thm2_error_common();
+  c.id = "mf22.thm2.error.as-proved";
+  c.source = "Theorem 2 (full version, proof eq. (67)), convergence guarantee and long escape time";
+  c.summary = "N = 2: for T-bar <= t <= sqrt(m(1-p)^2/k) T-bar, ||w_1 (.) w_2 - theta*|| <~ eta "
+              "theta*_max v sqrt(d^2 m) alpha^{0.5 - ...}";
+  c.statement = "Theorem 2: ||w_1 (.) w_2 - theta*|| at T-bar <~ eta theta*_max v sqrt(d^2 m) "
+                "alpha^{1 - Theta~(k^2/sqrt((1-p)^2 m))}, and for every T-bar <= t <= sqrt(m (1-p)^2 / k) "
+                "T-bar, <~ eta theta*_max v sqrt(d^2 m) alpha^{0.5 - Theta~(k^2/sqrt((1-p)^2 m))}.";
+  c.measurement = mf22::escape_measurement("sqrt(m (1-p)^2 / k)");
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::escape_error_outcome<S>(j, 2); });
+  return c;
+}
+
+}  // namespace
+
+THMCHECK_REGISTER(mf22_thm2) {
+  registry.add(thm2());
+  registry.add(thm2_balanced());
+  registry.add(thm2_error());
+  registry.add(thm2_error_as_proved());
+}
+
+}  // namespace thmcheck::checks

@@ -1,0 +1,120 @@
+// mf22 Theorem 3 (SubGM on deeper diagonal networks, N >= 3), from
+// w_j = alpha^{1/N} 1 with step eta:
+//   - convergence guarantee: after (1/(N eta)) alpha^{-(N-2)/N} <~ T-bar <~
+//     (k^{3/2}/(N eta)) alpha^{-(N-2)/N} iterations, ||prod w_i - theta*|| <~
+//     N eta theta*_max v sqrt(d^2 m) alpha;
+//   - balanced property: |w_il - w_jl| = O(alpha^{1/N}) off supp(theta*) for
+//     t <= T-bar (O~(theta*_l^{1/N} sqrt(k^3/m)) on the support);
+//   - long escape time: the error stays <~ N eta theta*_max v sqrt(d^2 m alpha)
+//     for T-bar <= t <= sqrt(m (1-p)^2 / k) T-bar.
+//
+// Every bullet is "<~" with unstated constants, so each is checked as a scaling
+// law (lib/mf22/convergence_sweeps): T against alpha^{-(N-2)/N}/(N eta)
+// (mf22.thm3), the off-support spread against alpha^{1/N} (.balanced, exponent
+// >= 1), and the max error over the window against N eta theta*_max at N = 3
+// and alpha = 1e-10 (.error, exponent >= 1).
+#include <string>
+
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/mf22/convergence_instance.hpp"
+#include "thmcheck/mf22/convergence_sweeps.hpp"
+
+namespace thmcheck::checks {
+namespace {
+
+/// What every Theorem 3 claim shares.
+Claim theorem3_claim_common() {
+  Claim c;
+  c.paper = "mf22";
+  c.kind = ClaimKind::kScaling;
+  c.error_is_rounding = false;
+  c.hypotheses = mf22::convergence_hypotheses();
+  c.default_cases = 12;
+  return c;
+}
+
+const std::string kAlphaSweepInfo =
+    mf22::convergence_data_info() + "N in [3, 5], eta = 0.01/N, alpha in {1e-3, 1e-4, 1e-5}.";
+
+Claim thm3() {
+  Claim c = theorem3_claim_common();
+  c.id = "mf22.thm3";
+  c.source = "Theorem 3, convergence guarantee (T-bar window)";
+  c.summary = "N >= 3: SubGM's convergence time T scales like alpha^{-(N-2)/N} / (N eta)";
+  c.statement = "Theorem 3: after (1/(N eta)) alpha^{-(N-2)/N} <~ T-bar <~ (k^{3/2}/(N eta)) "
+                "alpha^{-(N-2)/N} iterations, ||prod w_i - theta*|| <~ N eta theta*_max v sqrt(d^2 m) alpha.";
+  c.measurement = mf22::subgm_measurement() + ", step eta = 0.01/N.";
+  c.notes = "Only alpha is swept; N eta = 0.01 is fixed, so the 1/(N eta) factor is not tested."
+            " The single-coordinate dynamics give T/x ~ N/(N-2) (3, 2, 1.67 for N = 3, 4, 5), and larger "
+            "N also has larger x: a pooled fit over N = 3..5 is pulled to ~0.88 by that alone.";
+  c.predicted_exponent = 1;
+  c.exponent_tolerance = 0.15;
+  c.x_label = "alpha^{-(N-2)/N} / (N eta)";
+  c.y_label = "T (iterations)";
+  c.generator_info = kAlphaSweepInfo;
+  c.instance_schema = mf22::alpha_sweep_instance_schema();
+  c.validate = mf22::validate_convergence_instance;
+  c.generator = mf22::alpha_sweep_instances(/*deep=*/true, /*always_perturbed=*/false);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::convergence_time_outcome<S>(j); });
+  return c;
+}
+
+Claim thm3_balanced() {
+  Claim c = theorem3_claim_common();
+  c.id = "mf22.thm3.balanced";
+  c.source = "Theorem 3, balanced property (off-support coordinates)";
+  c.summary = "N >= 3: for t <= T-bar, |w_il - w_jl| = O(alpha^{1/N}) for l off supp(theta*)";
+  c.statement = "Theorem 3: for every 0 <= t <= T-bar, |w_il^(t) - w_jl^(t)| = O(alpha^{1/N}) for "
+                "1 <= i < j <= N, l : theta*_l = 0 (and O~(theta*_l^{1/N} sqrt(k^3/m)) on the support).";
+  c.measurement = mf22::balance_measurement(
+      "over l off supp(theta*) (the on-support spread relative to theta*_l^{1/N} is recorded in the details)");
+  c.notes = mf22::balance_notes();
+  c.predicted_exponent = 1;
+  c.exponent_at_least = true;
+  c.exponent_tolerance = 0.1;
+  c.x_label = "alpha^{1/N}";
+  c.y_label = "max_{t <= T-bar} off-support spread";
+  c.generator_info = kAlphaSweepInfo;
+  c.instance_schema = mf22::alpha_sweep_instance_schema();
+  c.validate = mf22::validate_balance_instance;
+  c.generator = mf22::alpha_sweep_instances(/*deep=*/true, /*always_perturbed=*/true);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::balance_outcome<S>(j); });
+  return c;
+}
+
+Claim thm3_error() {
+  Claim c = theorem3_claim_common();
+  c.id = "mf22.thm3.error";
+  c.source = "Theorem 3, convergence guarantee and long escape time";
+  c.summary = "N = 3: for T-bar <= t <= sqrt(m(1-p)^2/k) T-bar, ||prod w - theta*|| <~ N eta theta*_max "
+              "v sqrt(d^2 m alpha)";
+  c.statement = "Theorem 3: ||prod w_i^(T-bar) - theta*|| <~ N eta theta*_max v sqrt(d^2 m) alpha, and for "
+                "every T-bar <= t <= sqrt(m (1-p)^2 / k) T-bar, ||prod w_i^(t) - theta*|| <~ N eta "
+                "theta*_max v sqrt(d^2 m alpha).";
+  c.measurement = mf22::escape_measurement("sqrt(m (1-p)^2 / k)");
+  c.notes = mf22::escape_notes(mf22::escape_claim_alpha(3)) +
+            " Only N = 3: N = 4, 5 need alpha^{-(N-2)/N} >= 1e6 iterations at this alpha (minutes per "
+            "case).";
+  c.predicted_exponent = 1;
+  c.exponent_at_least = true;
+  c.exponent_tolerance = 0.1;
+  c.default_cases = 8;
+  c.x_label = "N eta theta*_max";
+  c.y_label = "max error over the escape window";
+  c.generator_info = mf22::convergence_data_info() + "N = 3, alpha = 1e-10, N eta in {0.04, 0.08, 0.16}.";
+  c.instance_schema = mf22::step_sweep_instance_schema();
+  c.validate = mf22::validate_convergence_instance;
+  c.generator = mf22::step_sweep_instances(/*deep=*/true);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::escape_error_outcome<S>(j, 2); });
+  return c;
+}
+
+}  // namespace
+
+THMCHECK_REGISTER(mf22_thm3) {
+  registry.add(thm3());
+  registry.add(thm3_balanced());
+  registry.add(thm3_error());
+}
+
+}  // namespace thmcheck::checks

@@ -1,0 +1,303 @@
+// mf22 Theorem 4 (flatter landscape with depth): around the balanced true
+// solution w* = (theta*^{1/N}, ..., theta*^{1/N}), for N >= 2 and
+// gamma <= t0/sqrt(d) ^ 1, inf_{||w - w*||_inf <= gamma} {L(w*) - L(w)} is
+// >~ -(d/sqrt(m)) gamma^N (w.p. 1 - e^{-Omega(k)}) and <~ -sqrt(p0 p)
+// (d/sqrt(m)) gamma^N (w.p. >= 1/16).
+//
+// Printed vs proved: as printed, the theorem bounds inf {L(w*) - L(w)}, i.e.
+// minus the largest INCREASE, but the proof (32) computes L(w* + Dw) - L(w*)
+// under the label L(w*) - L(w* + Dw): what is proved is about the largest
+// DECREASE. mf22.thm4 = as printed (increase), mf22.thm4.as-proved = decrease.
+//
+// Checked here as scaling laws, with the certified brackets of
+// lib/mf22/loss_change_bracket (the ell_inf ball's image under w -> prod w is a
+// box, so the largest decrease is an LP): the increase (mf22.thm4) and the
+// decrease (.as-proved) against gamma^N; the decrease against gamma at each N =
+// 1..5 (.gamma.N1 .. .gamma.N5; N = 1 is Theorem 1's contrast); and the
+// constant d/sqrt(m) against d (.constant) and m (.constant.m).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/mf22/gamma_sweep.hpp"
+#include "thmcheck/mf22/landscape_hypotheses.hpp"
+#include "thmcheck/mf22/landscape_instance.hpp"
+#include "thmcheck/mf22/loss_change_bracket.hpp"
+#include "thmcheck/mf22/outlier_law_instance.hpp"
+#include "thmcheck/mf22/regression_instance.hpp"
+
+namespace thmcheck::checks {
+namespace {
+
+using mf22::GammaGridInstance;
+using mf22::GammaSweep;
+using mf22::LossChangeBracket;
+
+// ---------------------------------------------------------------------------
+// Measurements over a gamma grid, around w* (one data set per case).
+
+/// mf22.thm4: y = the largest increase sup {L(w) - L(w*)} (attained), x = gamma^N.
+template <class S>
+Outcome increase_against_gamma_n(const Json& j) {
+  using std::pow;
+  const GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
+  const mf22::ProbeCenter<S> w_star = mf22::balanced_center<S>(data.theta_star, in.layers);
+  GammaSweep<S> sweep;
+  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
+    const LossChangeBracket<S> n =
+        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
+    if (!sweep.add(g, in.gamma_double[g], n, pow(in.gamma[g], S(in.layers)), n.increase_lower))
+      return sweep.outcome();
+  }
+  Outcome o = sweep.finish(in.layers);
+  o.hypotheses = mf22::theorem4_checks(in.spec, in.layers, in.law, in.gamma.back());
+  o.hypotheses.push_back(mf22::support_check(sweep.worst_support()));
+  return o;
+}
+
+/// mf22.thm4.as-proved: y = the certified lower end of the largest decrease
+/// sup {L(w*) - L(w)}, x = gamma^N.
+template <class S>
+Outcome decrease_against_gamma_n(const Json& j) {
+  using std::pow;
+  const GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
+  const mf22::ProbeCenter<S> w_star = mf22::balanced_center<S>(data.theta_star, in.layers);
+  GammaSweep<S> sweep;
+  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
+    const LossChangeBracket<S> n =
+        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
+    if (!sweep.add(g, in.gamma_double[g], n, pow(in.gamma[g], S(in.layers)), n.decrease_lower))
+      return sweep.outcome();
+  }
+  Outcome o = sweep.finish(in.layers);
+  o.hypotheses = mf22::theorem4_checks(in.spec, in.layers, in.law, in.gamma.back());
+  o.hypotheses.push_back(mf22::support_check(sweep.worst_support()));
+  return o;
+}
+
+/// mf22.thm4.gamma.N<N>: y = the certified lower end of the largest decrease,
+/// x = gamma, at the instance's N. At N = 1 (w* = theta*) Theorem 1's
+/// hypotheses apply, else Theorem 4's.
+template <class S>
+Outcome decrease_against_gamma(const Json& j) {
+  const GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
+  const mf22::ProbeCenter<S> w_star = mf22::balanced_center<S>(data.theta_star, in.layers);
+  GammaSweep<S> sweep;
+  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
+    const LossChangeBracket<S> n =
+        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
+    if (!sweep.add(g, in.gamma_double[g], n, in.gamma[g], n.decrease_lower)) return sweep.outcome();
+  }
+  Outcome o = sweep.finish(in.layers);
+  if (in.layers == 1) {
+    const S t0 = in.law.scale / 2;
+    o.hypotheses = mf22::theorem1_over_checks(in.spec, in.law);
+    o.hypotheses.push_back({"gamma.le.t0", in.gamma.back() <= t0, Evidence::kCertified,
+                            fmt::format("max gamma = {} <= t0 = {}", to_decimal(in.gamma.back(), 4),
+                                        to_decimal(t0, 4))});
+  } else {
+    o.hypotheses = mf22::theorem4_checks(in.spec, in.layers, in.law, in.gamma.back());
+    o.hypotheses.push_back(mf22::support_check(sweep.worst_support()));
+  }
+  return o;
+}
+
+/// mf22.thm4.constant (`sweep_samples` false: d over "dimension_grid") and
+/// .constant.m (true: m over "samples_grid", keeping the corrupted fraction):
+/// a fresh data set per grid point, y = the certified lower end of the largest
+/// decrease / gamma^N, x = d/sqrt(m).
+template <class S>
+Outcome constant_against_d_over_sqrt_m(const Json& j, bool sweep_samples) {
+  using std::pow;
+  using std::sqrt;
+  mf22::RobustRegressionSpec spec = mf22::read_regression_spec(j);
+  const int layers = static_cast<int>(read_integer(j, "layers", 1, 10));
+  const mf22::OutlierLaw<S> law = mf22::read_law<S>(j);
+  Outcome o;
+  std::string series;
+  const std::uint64_t seed = spec.seed;
+  double worst_support = 0;
+  const S gamma = read_real<S>(j, "gamma");
+  const double gamma_d = read_real<double>(j, "gamma");
+  std::vector<double> sizes;
+  for (double v : read_vector<double>(j, sweep_samples ? "samples_grid" : "dimension_grid")) sizes.push_back(v);
+  const double fraction = static_cast<double>(spec.corrupted) / spec.samples;
+  for (std::size_t g = 0; g < sizes.size(); ++g) {
+    if (sweep_samples) {
+      spec.samples = static_cast<int>(sizes[g]);
+      spec.corrupted = std::max(1, static_cast<int>(std::lround(fraction * spec.samples)));
+    } else {
+      spec.dimension = static_cast<int>(sizes[g]);
+    }
+    spec.seed = seed + 104729 * g;
+    const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
+    const LossChangeBracket<S> n = mf22::bracket_loss_change<S>(
+        data, mf22::balanced_center<S>(data.theta_star, layers), gamma_d, gamma, seed);
+    const S x = S(spec.dimension) / sqrt(S(spec.samples));
+    const S y = n.decrease_lower / pow(gamma, S(layers));
+    if (!(n.decrease_lower > n.rounding)) {
+      o.ok = false;
+      o.message = fmt::format("no certified decrease at d = {}, m = {} (decrease {} vs rounding {})",
+                              spec.dimension, spec.samples, to_decimal(n.decrease_lower, 3), to_decimal(n.rounding, 3));
+      return o;
+    }
+    worst_support = std::min(worst_support, n.support_derivative);
+    o.points.emplace_back(widen(x), widen(y));
+    series += fmt::format("{}{}={}: D/gamma^N in [{}, {}]", g ? "; " : "", sweep_samples ? "m" : "d",
+                          sweep_samples ? spec.samples : spec.dimension, to_decimal(y, 4),
+                          to_decimal(S(n.decrease_upper / pow(gamma, S(layers))), 4));
+  }
+  // The hypotheses are those of the last grid point.
+  o.hypotheses = mf22::theorem4_checks(spec, layers, law, gamma);
+  o.hypotheses.push_back(mf22::support_check(worst_support));
+  o.details = {{"series", series}, {"N", std::to_string(layers)}};
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// The claims.
+
+const char* const kBullet1 =
+    "With probability at least 1 - e^{-Omega(k)}, inf_{w : ||w - w*||_inf <= gamma} {L(w*) - "
+    "L(w)} >~ -(d/sqrt(m)) gamma^N.";
+const char* const kBullet2 =
+    "With probability at least 1/16, inf_{w : ||w - w*||_inf <= gamma} {L(w*) - L(w)} <~ "
+    "-sqrt(p0 p) (d/sqrt(m)) gamma^N.";
+const char* const kHead =
+    "Theorem 4: suppose k log(d)/(1-2p)^2 <~ m <= 0.1 d and p < 1/2, w* = (theta*^{1/N}, ..., "
+    "theta*^{1/N}); for any N >= 2 and gamma <= t0/sqrt(d) ^ 1: ";
+
+/// What every Theorem 4 claim shares.
+Claim theorem4_claim_common() {
+  Claim c;
+  c.paper = "mf22";
+  c.kind = ClaimKind::kScaling;
+  c.hypotheses = mf22::theorem4_hypotheses();
+  c.error_is_rounding = false;
+  c.default_cases = 20;
+  c.generator_info = mf22::landscape_gamma_generator_info();
+  c.instance_schema = mf22::landscape_instance_schema();
+  c.validate = mf22::validate_landscape_instance;
+  c.predicted_exponent = 1;
+  c.exponent_tolerance = 0.1;
+  return c;
+}
+
+Claim thm4() {
+  Claim c = theorem4_claim_common();
+  c.id = "mf22.thm4";
+  c.source = "Theorem 4, first bullet, as printed";
+  c.summary = "as printed: -inf {L(w*) - L(w)} = the largest loss INCREASE in the gamma-ball is O((d/sqrt m) gamma^N)";
+  c.statement = std::string(kHead) + kBullet1;
+  c.measurement = "y = the largest increase sup {L(w) - L(w*)} = -inf {L(w*) - L(w)} found (a lower "
+                  "bound), x = gamma^N; predicted exponent 1. " + mf22::loss_change_bracket_measurement();
+  c.notes = "As printed, inf{L(w*) - L(w)} >~ -C gamma^N bounds the largest INCREASE; the proof "
+            "(eq. (32)) writes L(w*+Dw) - L(w*) under the label L(w*) - L(w*+Dw), i.e. it bounds "
+            "the largest DECREASE: see mf22.thm4.as-proved.";
+  c.x_label = "gamma^N";
+  c.y_label = "largest increase";
+  c.generator = mf22::landscape_gamma_instances(-1);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return increase_against_gamma_n<S>(j); });
+  return c;
+}
+
+Claim thm4_as_proved() {
+  Claim c = theorem4_claim_common();
+  c.id = "mf22.thm4.as-proved";
+  c.source = "Theorem 4 as proved in Appendix C.2, eq. (32)-(48)";
+  c.summary = "the largest loss DECREASE in the gamma-ball around w* scales like gamma^N (N = 2..5)";
+  c.statement = std::string(kHead) + "the largest decrease sup_{||w - w*||_inf <= gamma} {L(w*) - L(w)} is "
+                "<~ (d/sqrt(m)) gamma^N (w.p. 1 - e^{-Omega(k)}) and >~ sqrt(p0 p)(d/sqrt(m)) "
+                "gamma^N (w.p. >= 1/16) -- the sign convention of the proof's (32).";
+  c.measurement = "y = certified lower end of the largest decrease, x = gamma^N (pooled over N = "
+                  "2..5); predicted exponent 1. " + mf22::loss_change_bracket_measurement();
+  c.x_label = "gamma^N";
+  c.y_label = "largest decrease";
+  c.generator = mf22::landscape_gamma_instances(-1);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return decrease_against_gamma_n<S>(j); });
+  return c;
+}
+
+/// mf22.thm4.gamma.N<layers>: the decrease against gamma at fixed N (N = 1 is
+/// Theorem 1's contrast: exponent 1, no flattening).
+Claim thm4_gamma(const char* id, int layers) {
+  Claim c = theorem4_claim_common();
+  c.id = id;
+  const std::string n = std::to_string(layers);
+  c.source = layers == 1 ? "Theorem 1 (N = 1, the contrast to Theorem 4)" : "Theorem 4 as proved, N = " + n;
+  c.summary = "largest decrease in the gamma-ball ~ gamma^" + n + " (N = " + n + ")";
+  c.statement = layers == 1 ? "Theorem 1 (N = 1): the decrease within the gamma-ball is of order p0 p gamma."
+                            : kHead + std::string("(as proved) largest decrease ~ (d/sqrt(m)) gamma^N with N = ") + n + ".";
+  c.measurement = "y = certified lower end of the largest decrease, x = gamma at fixed N = " + n +
+                  "; predicted exponent N. " + mf22::loss_change_bracket_measurement();
+  c.predicted_exponent = layers;
+  if (layers == 1) c.hypotheses = mf22::theorem1_over_hypotheses();
+  c.x_label = "gamma";
+  c.y_label = "largest decrease";
+  c.generator = mf22::landscape_gamma_instances(layers);
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return decrease_against_gamma<S>(j); });
+  return c;
+}
+
+Claim thm4_constant() {
+  Claim c = theorem4_claim_common();
+  c.id = "mf22.thm4.constant";
+  c.source = "Theorem 4 (both bullets): the constant d/sqrt(m)";
+  c.summary = "largest decrease / gamma^N scales like d/sqrt(m) (d sweep at m = 20)";
+  c.statement = std::string(kHead) + kBullet1 + " " + kBullet2 + " (as proved: for the largest decrease)";
+  c.measurement = "y = largest decrease / gamma^N (certified lower end), x = d/sqrt(m) with m = 20 "
+                  "and d in {200, 400, 800, 1600}, gamma = 0.05; predicted exponent 1. " +
+                  mf22::loss_change_bracket_measurement();
+  c.generator_info = "m = 20, d in {200, 400, 800, 1600}, k in [1, 4], p in [0.05, 0.45], five "
+                     "outlier laws of scale 100, N in [2, 5], gamma = 0.05 (<= t0/sqrt(1600) = 1.25).";
+  c.x_label = "d/sqrt(m)";
+  c.y_label = "largest decrease / gamma^N";
+  c.default_cases = 10;
+  c.slow = true;
+  c.generator = mf22::landscape_dimension_instances();
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return constant_against_d_over_sqrt_m<S>(j, false); });
+  return c;
+}
+
+Claim thm4_constant_m() {
+  Claim c = theorem4_claim_common();
+  c.id = "mf22.thm4.constant.m";
+  c.source = "Theorem 4 (both bullets): the constant d/sqrt(m), m dependence";
+  c.summary = "largest decrease / gamma^N scales like d/sqrt(m) (m sweep at d = 800)";
+  c.statement = std::string(kHead) + kBullet1 + " " + kBullet2 + " (as proved: for the largest decrease)";
+  c.measurement = "y = largest decrease / gamma^N (certified lower end), x = d/sqrt(m) with d = 800 "
+                  "and m in {10, 20, 40, 80} (corrupted fraction kept), gamma = 0.05; predicted "
+                  "exponent 1, i.e. the constant falls like m^{-1/2}. " + mf22::loss_change_bracket_measurement();
+  c.generator_info = "d = 800, m in {10, 20, 40, 80} (<= 0.1 d), k in [1, 4], p in [0.05, 0.45], five "
+                     "outlier laws of scale 100, N in [2, 5], gamma = 0.05.";
+  c.x_label = "d/sqrt(m)";
+  c.y_label = "largest decrease / gamma^N";
+  c.default_cases = 10;
+  c.slow = true;
+  c.generator = mf22::landscape_samples_instances();
+  c.evaluate = make_evaluator([]<class S>(const Json& j) { return constant_against_d_over_sqrt_m<S>(j, true); });
+  return c;
+}
+
+}  // namespace
+
+THMCHECK_REGISTER(mf22_thm4) {
+  registry.add(thm4());
+  registry.add(thm4_as_proved());
+  registry.add(thm4_gamma("mf22.thm4.gamma.N1", 1));
+  registry.add(thm4_gamma("mf22.thm4.gamma.N2", 2));
+  registry.add(thm4_gamma("mf22.thm4.gamma.N3", 3));
+  registry.add(thm4_gamma("mf22.thm4.gamma.N4", 4));
+  registry.add(thm4_gamma("mf22.thm4.gamma.N5", 5));
+  registry.add(thm4_constant());
+  registry.add(thm4_constant_m());
+}
+
+}  // namespace thmcheck::checks
