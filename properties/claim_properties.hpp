@@ -1,6 +1,6 @@
-// Shared pieces of the per-claim property tests: the claim's own RapidCheck
-// generator, judging a case, and comparing a claim's verdict at its default
-// settings with reports/expectations.json.
+// Shared pieces of the registry-driven claim tests: the claim's own
+// RapidCheck generator, judging a case, and comparing a claim's verdict at its
+// default settings with an expectations file.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,26 +14,30 @@
 
 namespace thmcheck::properties {
 
-/// The claim with this id; fails the test when it is missing.
+/// The built-in catalog's claim with this id; throws when it is missing.
 inline const Claim& claim(const std::string& id) {
   const Claim* c = linked_registry().find(id);
   if (!c) throw std::logic_error("no claim " + id);
   return *c;
 }
 
-/// Expected verdict of a claim from reports/expectations.json.
-inline std::string expected_verdict(const std::string& id) {
+/// The expectations file of the built-in catalog (reports/expectations.json).
+inline const Expectations& catalog_expectations() {
   static const Expectations ex =
       load_expectations(std::string(THMCHECK_SOURCE_DIR) + "/reports/expectations.json");
-  auto it = ex.find(id);
-  return it == ex.end() ? std::string("(none)") : it->second.verdict;
+  return ex;
+}
+
+/// Expected verdict of a claim, or "(none)".
+inline std::string expected_verdict(const std::string& id) {
+  auto it = catalog_expectations().find(id);
+  return it == catalog_expectations().end() ? std::string("(none)") : it->second.verdict;
 }
 
 /// Property body: one generated instance of the claim, judged with the
 /// certification ladder. A solver error is never acceptable; when an explicit
 /// claim is expected to hold, no in-hypothesis case may fail.
-inline void check_generated_case(const std::string& id) {
-  const Claim& c = claim(id);
+inline void check_generated_case(const Claim& c) {
   const Json instance = *c.generator;
   const CaseRecord r = judge_instance(c, instance, Precision::kDouble);
   RC_LOG() << to_string(r.status) << " margin " << to_decimal(r.margin, 10) << " error "
@@ -41,21 +45,10 @@ inline void check_generated_case(const std::string& id) {
   RC_ASSERT(r.status != CaseStatus::kError);
   // Per case, only explicit claims promise a pass: a frequency claim's event
   // may fail on some cases, and a scaling claim is judged on the fit.
-  if (c.kind == ClaimKind::kExplicit && expected_verdict(id) == "holds" && r.in_hypothesis) {
+  if (c.kind == ClaimKind::kExplicit && expected_verdict(c.id) == "holds" && r.in_hypothesis) {
     RC_ASSERT(r.passed());
   }
 }
-
-/// Runs the claim like `thmcheck run` at its default settings (seed 1) and
-/// compares the verdict with the expectation, in either direction.
-inline void expect_default_verdict(const std::string& id) {
-  RunOptions options;
-  options.seed = 1;
-  const ClaimRun run = run_claim(claim(id), options);
-  EXPECT_EQ(run.summary.verdict, expected_verdict(id))
-      << id << ": " << run.summary.passed << "/" << run.summary.in_hypothesis << " passed, "
-      << run.summary.failed << " failed, " << run.summary.inconclusive << " inconclusive, "
-      << run.summary.errors << " errors";
-}
+inline void check_generated_case(const std::string& id) { check_generated_case(claim(id)); }
 
 }  // namespace thmcheck::properties

@@ -8,10 +8,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "thmcheck/cli/cli.hpp"
+#include "thmcheck/engine/claim_json.hpp"
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/results.hpp"
 #include "thmcheck/engine/runner.hpp"
@@ -46,17 +49,18 @@ std::pair<long, long> parse_shard(const std::string& text) {
 
 bool stderr_is_tty() { return isatty(fileno(stderr)) != 0; }
 
-int compare_with_expectations(const std::vector<ClaimRun>& runs, const std::string& path) {
+int compare_with_expectations(const std::string& program, const std::vector<ClaimRun>& runs,
+                              const std::string& path) {
   if (path.empty()) return 0;
   Expectations ex = load_expectations(path);
   int status = 0;
   for (const ClaimRun& r : runs) {
     auto it = ex.find(r.id);
     if (it == ex.end()) {
-      std::cerr << fmt::format("thmcheck: {}: no expected verdict in {}\n", r.id, path);
+      std::cerr << fmt::format("{}: {}: no expected verdict in {}\n", program, r.id, path);
       status = 1;
     } else if (it->second.verdict != r.summary.verdict) {
-      std::cerr << fmt::format("thmcheck: {}: verdict {} differs from expected {}\n", r.id,
+      std::cerr << fmt::format("{}: {}: verdict {} differs from expected {}\n", program, r.id,
                                r.summary.verdict, it->second.verdict);
       status = 1;
     }
@@ -64,11 +68,11 @@ int compare_with_expectations(const std::vector<ClaimRun>& runs, const std::stri
   return status;
 }
 
-void print_summary(const Registry& registry, const std::vector<ClaimRun>& runs) {
+void print_summary(const std::vector<ClaimRun>& runs) {
   std::cout << fmt::format("{:<28} {:<10} {:>6} {:>7} {:>7} {:>16} {:>12}  {}\n", "claim", "kind", "cases",
                            "in-hyp", "passed", "pass rate [CI]", "worst ratio", "verdict");
   for (const ClaimRun& r : runs) {
-    const Claim* c = registry.find(r.id);
+    const ClaimInfo* c = &r.claim;
     const Summary& s = r.summary;
     std::string worst = s.worst_ratio ? fmt::format("{:.6g}", *s.worst_ratio) : "-";
     if (c && c->kind == ClaimKind::kScaling && s.fit.valid()) worst = fmt::format("k={:.3f}", s.fit.exponent);
@@ -121,15 +125,12 @@ void print_record_human(const Claim& claim, const CaseRecord& r) {
 int cmd_list(const Registry& registry, bool as_json, bool long_form) {
   if (as_json) {
     Json a = Json::array();
-    for (const Claim& c : registry.claims()) {
-      a.push_back({{"id", c.id}, {"kind", to_string(c.kind)}, {"paper", c.paper}, {"source", c.source},
-                   {"summary", c.summary}, {"statement", c.statement}, {"instance_schema", c.instance_schema}});
-    }
+    for (const Claim& c : registry.claims()) a.push_back(claim_info_to_json(c));
     std::cout << a.dump(2) << "\n";
     return 0;
   }
   for (const Claim& c : registry.claims()) {
-    std::cout << fmt::format("{:<28} {:<10} {:<44} {}\n", c.id, to_string(c.kind), c.paper + " " + c.source, c.summary);
+    std::cout << fmt::format("{:<28} {:<10} {:<8} {:<36} {}\n", c.id, to_string(c.kind), c.paper, c.source, c.summary);
     if (long_form) {
       std::cout << fmt::format("    statement: {}\n    instance:  {}\n", c.statement, c.instance_schema);
     }
@@ -137,13 +138,15 @@ int cmd_list(const Registry& registry, bool as_json, bool long_form) {
   return 0;
 }
 
-int cmd_run(const Registry& registry, const std::vector<std::string>& patterns, long cases, std::uint64_t seed, const std::string& precision,
+int cmd_run(const Registry& registry, const std::string& program, const std::vector<std::string>& patterns, long cases, std::uint64_t seed, const std::string& precision,
             const std::string& shard, const std::string& out, const std::string& expectations, int max_shrinks) {
   const auto selected = registry.select(patterns);
   const Precision start = parse_precision_flag(precision).start;
   const auto [shard_index, shard_count] = parse_shard(shard);
   if (cases == 0 || cases < -1) throw InputError("--cases must be a positive integer");
-  if (!expectations.empty()) load_expectations(expectations);  // fail early on a bad file
+  // Read before any work, so that a bad file fails early; the expected
+  // verdicts travel in results.json for the report.
+  const Expectations expected = expectations.empty() ? Expectations{} : load_expectations(expectations);
   std::vector<ClaimRun> runs;
   const bool tty = stderr_is_tty();
   for (const Claim* claim : selected) {
@@ -160,6 +163,11 @@ int cmd_run(const Registry& registry, const std::vector<std::string>& patterns, 
       };
     }
     runs.push_back(run_claim(*claim, options));
+    runs.back().program = program;
+    if (auto e = expected.find(claim->id); e != expected.end()) {
+      runs.back().expected_verdict = e->second.verdict;
+      runs.back().expected_note = e->second.note;
+    }
     if (tty) std::cerr << fmt::format("\r{:<28} {:<14}\n", claim->id, runs.back().summary.verdict);
   }
   const std::filesystem::path out_dir(out);
@@ -170,15 +178,15 @@ int cmd_run(const Registry& registry, const std::vector<std::string>& patterns, 
     for (const Counterexample& cx : r.counterexamples) {
       const std::string name = fmt::format("counterexamples/{}-case{}.json", r.id, cx.original_case);
       write_file_atomic(out_dir / name, cx.instance.dump(1) + "\n");
-      reproduce_lines.push_back(fmt::format("{} ({}): thmcheck check {} --instance {}   or   thmcheck reproduce {}",
-                                            r.id, to_string(cx.record.status), r.id, (out_dir / name).string(),
-                                            cx.record.token));
+      reproduce_lines.push_back(fmt::format("{} ({}): {} check {} --instance {}   or   {} reproduce {}", r.id,
+                                            to_string(cx.record.status), program, r.id, (out_dir / name).string(),
+                                            program, cx.record.token));
     }
   }
-  write_file_atomic(out_dir / "results.json", runs_to_json(runs, registry).dump(1) + "\n");
-  print_summary(registry, runs);
+  write_file_atomic(out_dir / "results.json", runs_to_json(runs).dump(1) + "\n");
+  print_summary(runs);
   for (const std::string& line : reproduce_lines) std::cout << "counterexample " << line << "\n";
-  return compare_with_expectations(runs, expectations);
+  return compare_with_expectations(program, runs, expectations);
 }
 
 int cmd_figures(const Registry& registry, const std::vector<std::string>& patterns, std::uint64_t seed, bool slow, bool quick, bool list_only,
@@ -214,7 +222,7 @@ int cmd_figures(const Registry& registry, const std::vector<std::string>& patter
   return 0;
 }
 
-int cmd_report(const Registry& registry, const std::vector<std::string>& inputs, const std::string& out, const std::string& expectations) {
+int cmd_report(const std::string& program, const std::vector<std::string>& inputs, const std::string& out, const std::string& expectations) {
   namespace fs = std::filesystem;
   std::vector<ClaimRun> all;
   std::vector<Figure> figures;
@@ -227,7 +235,7 @@ int cmd_report(const Registry& registry, const std::vector<std::string>& inputs,
       throw InputError(fmt::format("'{}' holds neither results.json nor figures.json", in));
     }
     if (has_results) {
-      auto runs = load_results(in, registry);
+      auto runs = load_results(in);
       all.insert(all.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
     }
     if (has_figures) {
@@ -241,24 +249,23 @@ int cmd_report(const Registry& registry, const std::vector<std::string>& inputs,
       }
     }
   }
-  // Catalog order for experiments, whatever the input order.
-  std::vector<Figure> ordered;
-  for (const Experiment& e : registry.experiments()) {
-    for (Figure& f : figures) {
-      if (f.id == e.id) ordered.push_back(std::move(f));
-    }
-  }
-  auto merged = merge_runs(all, registry);
+  // Experiments in id order (as a registry lists them), whatever the input order.
+  std::stable_sort(figures.begin(), figures.end(),
+                   [](const Figure& a, const Figure& b) { return natural_less(a.id, b.id); });
+  auto merged = merge_runs(all);
   Expectations ex = expectations.empty() ? Expectations{} : load_expectations(expectations);
-  write_report(build_report(merged, ordered, ex, registry), out);
-  print_summary(registry, merged);
+  ReportOptions options;
+  options.out_dir = out;
+  options.expectations_name = expectations;
+  write_report(build_report(merged, figures, ex, options), out);
+  print_summary(merged);
   std::cout << fmt::format("report: {}\n", (std::filesystem::path(out) / kReportFile).string());
-  return compare_with_expectations(merged, expectations);
+  return compare_with_expectations(program, merged, expectations);
 }
 
 int cmd_check(const Registry& registry, const std::string& id, const std::string& instance_path, bool as_json, const std::string& precision) {
   const Claim* claim = registry.find(id);
-  if (!claim) throw InputError(fmt::format("unknown claim id '{}' (see `thmcheck list`)", id));
+  if (!claim) throw InputError(fmt::format("unknown claim id '{}' (see `list`)", id));
   Json instance = load_json_file(instance_path);
   CaseRecord r = judge_instance(*claim, instance, parse_precision_flag(precision).start, Ladder::kFull);
   if (r.certified_digits < 0) add_certified_digits(*claim, instance, r);
@@ -270,13 +277,14 @@ int cmd_check(const Registry& registry, const std::string& id, const std::string
   return 0;
 }
 
-int cmd_reproduce(const Registry& registry, const std::string& token, const std::string& save) {
+int cmd_reproduce(const Registry& registry, const std::string& program, const std::string& token,
+                  const std::string& save) {
   TokenInstance t = instance_from_token(token, registry);
   std::cout << fmt::format("reproducing {} (seed {}, case {})\n", t.claim->id, t.seed, t.case_index);
   // Saved first, so that the instance is at hand even when a slow evaluation is interrupted.
   if (!save.empty()) {
     write_file_atomic(save, t.instance.dump(1) + "\n");
-    std::cout << fmt::format("instance saved to {}; check it with: thmcheck check {} --instance {}\n", save,
+    std::cout << fmt::format("instance saved to {}; check it with: {} check {} --instance {}\n", save, program,
                              t.claim->id, save)
               << std::flush;
   }
@@ -312,10 +320,12 @@ int cmd_reproduce(const Registry& registry, const std::string& token, const std:
 }  // namespace
 
 int cli_main(int argc, char** argv, const Registry& registry) {
-  CLI::App app{
-      "thmcheck — checks published optimization-theory theorems against computation, certifies each "
-      "verdict with high-precision arithmetic, and writes Markdown reports.\n"
-      "Exit status: 0 ok, 1 a verdict differs from the expectations, 2 usage or input error."};
+  const std::string program =
+      argc > 0 && argv[0] != nullptr ? std::filesystem::path(argv[0]).filename().string() : "thmcheck";
+  CLI::App app{program + " — checks optimization-theory claims against computation, certifies each "
+                    "verdict with high-precision arithmetic, and writes Markdown reports.\n"
+                    "Exit status: 0 ok, 1 a verdict differs from the expectations, 2 usage or input error.",
+                program};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Help for every command");
 
@@ -369,7 +379,7 @@ int cli_main(int argc, char** argv, const Registry& registry) {
   check->add_option("claim", check_id, "Claim id")->required();
   check->add_option("--instance", instance_path,
                     "Instance JSON file; reals as JSON numbers or decimal strings (read exactly). "
-                    "Schemas: `thmcheck list --long`")
+                    "Schemas: `list --long`")
       ->required();
   check->add_flag("--json", check_json, "Print one JSON object (numbers as decimal strings)");
   check->add_option("--precision", check_precision, "Start precision: double, 50 (default), 100 or auto");
@@ -384,7 +394,7 @@ int cli_main(int argc, char** argv, const Registry& registry) {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
     if (!known) {
-      std::cerr << "thmcheck: unknown command '" << first << "' (commands: list, run, figures, report, check, reproduce)\n";
+      std::cerr << program << ": unknown command '" << first << "' (commands: list, run, figures, report, check, reproduce)\n";
       return 2;
     }
   }
@@ -399,21 +409,21 @@ int cli_main(int argc, char** argv, const Registry& registry) {
     for (char& c : msg) {
       if (c == '\n') c = ' ';
     }
-    std::cerr << "thmcheck: " << msg << " (see --help)\n";
+    std::cerr << program << ": " << msg << " (see --help)\n";
     return 2;
   }
   try {
     if (*list) return cmd_list(registry, list_json, list_long);
-    if (*run) return cmd_run(registry, patterns, cases, seed, precision, shard, out, expectations, max_shrinks);
+    if (*run) return cmd_run(registry, program, patterns, cases, seed, precision, shard, out, expectations, max_shrinks);
     if (*figures) return cmd_figures(registry, figure_patterns, figure_seed, figure_slow, figure_quick, figure_list, figure_out);
-    if (*report) return cmd_report(registry, inputs, report_out, report_expectations);
+    if (*report) return cmd_report(program, inputs, report_out, report_expectations);
     if (*check) return cmd_check(registry, check_id, instance_path, check_json, check_precision);
-    if (*reproduce) return cmd_reproduce(registry, token, save);
+    if (*reproduce) return cmd_reproduce(registry, program, token, save);
   } catch (const InputError& e) {
-    std::cerr << "thmcheck: " << e.what() << "\n";
+    std::cerr << program << ": " << e.what() << "\n";
     return 2;
   } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "thmcheck: " << e.what() << "\n";
+    std::cerr << program << ": " << e.what() << "\n";
     return 2;
   }
   return 2;

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/claim_json.hpp"
 
 namespace thmcheck {
 
@@ -27,15 +27,14 @@ Evidence parse_evidence(const std::string& s) {
   throw InputError("unknown evidence '" + s + "'");
 }
 
-Json summary_to_json(const Claim* claim, const ClaimRun& run) {
+Json summary_to_json(const ClaimRun& run) {
+  const ClaimInfo* claim = &run.claim;
   const Summary& s = run.summary;
   Json j;
   j["id"] = run.id;
-  if (claim) {
-    j["kind"] = to_string(claim->kind);
-    j["paper"] = claim->paper;
-    j["source"] = claim->source;
-  }
+  j["kind"] = to_string(claim->kind);
+  j["paper"] = claim->paper;
+  j["source"] = claim->source;
   j["verdict"] = s.verdict;
   j["cases"] = s.cases;
   j["in_hypothesis"] = s.in_hypothesis;
@@ -149,17 +148,21 @@ Json record_to_json(const CaseRecord& r) {
   return j;
 }
 
-Json runs_to_json(const std::vector<ClaimRun>& runs, const Registry& registry) {
+Json runs_to_json(const std::vector<ClaimRun>& runs) {
   Json doc;
   doc["schema"] = kResultsSchema;
   Json claims = Json::array();
   for (const ClaimRun& run : runs) {
-    const Claim* claim = registry.find(run.id);
-    Json j = summary_to_json(claim, run);
+    Json j = summary_to_json(run);
+    j["claim"] = claim_info_to_json(run.claim);
+    if (!run.expected_verdict.empty()) {
+      j["expected"] = {{"verdict", run.expected_verdict}, {"note", run.expected_note}};
+    }
     j["run"] = {{"seed", run.seed},
                 {"cases_total", run.cases},
                 {"shard", fmt::format("{}/{}", run.shard_index, run.shard_count)},
-                {"precision", to_string(run.start)}};
+                {"precision", to_string(run.start)},
+                {"program", run.program}};
     Json recs = Json::array();
     for (const CaseRecord& r : run.records) recs.push_back(record_to_json(r));
     j["records"] = recs;
@@ -178,8 +181,7 @@ Json runs_to_json(const std::vector<ClaimRun>& runs, const Registry& registry) {
   return doc;
 }
 
-std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
-                                     const Registry& registry) {
+std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where) {
   if (!doc.is_object() || doc.value("schema", "") != kResultsSchema) {
     throw InputError(fmt::format("{}: not a thmcheck results file (schema '{}' expected)", where,
                                  kResultsSchema));
@@ -189,9 +191,17 @@ std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
     for (const Json& j : doc.at("claims")) {
       ClaimRun run;
       run.id = j.at("id").get<std::string>();
-      const Claim* claim = registry.find(run.id);
-      if (!claim) throw InputError(fmt::format("{}: unknown claim id '{}'", where, run.id));
+      if (!j.contains("claim")) throw InputError(fmt::format("{}: {} has no claim description", where, run.id));
+      run.claim = claim_info_from_json(j.at("claim"), fmt::format("{}: {}", where, run.id));
+      if (run.claim.id != run.id) {
+        throw InputError(fmt::format("{}: claim description of {} names '{}'", where, run.id, run.claim.id));
+      }
+      if (j.contains("expected")) {
+        run.expected_verdict = j.at("expected").at("verdict").get<std::string>();
+        run.expected_note = j.at("expected").value("note", "");
+      }
       const Json& meta = j.at("run");
+      run.program = meta.value("program", "thmcheck");
       run.seed = meta.at("seed").get<std::uint64_t>();
       run.cases = meta.at("cases_total").get<long>();
       const std::string shard = meta.at("shard").get<std::string>();
@@ -208,7 +218,7 @@ std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
         cx.instance = c.at("instance");
         run.counterexamples.push_back(std::move(cx));
       }
-      run.summary = aggregate(*claim, run.records);
+      run.summary = aggregate(run.claim, run.records);
       runs.push_back(std::move(run));
     }
   } catch (const nlohmann::json::exception& e) {
@@ -217,23 +227,29 @@ std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where,
   return runs;
 }
 
-std::vector<ClaimRun> load_results(const std::filesystem::path& dir_or_file,
-                                   const Registry& registry) {
+std::vector<ClaimRun> load_results(const std::filesystem::path& dir_or_file) {
   std::filesystem::path file = dir_or_file;
   if (std::filesystem::is_directory(file)) file /= "results.json";
-  return runs_from_json(load_json_file(file), file.string(), registry);
+  return runs_from_json(load_json_file(file), file.string());
 }
 
-std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs, const Registry& registry) {
+std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs) {
   std::map<std::string, std::vector<const ClaimRun*>> by_id;
-  for (const ClaimRun& r : runs) by_id[r.id].push_back(&r);
+  std::vector<std::string> order;
+  for (const ClaimRun& r : runs) {
+    if (!by_id.count(r.id)) order.push_back(r.id);
+    by_id[r.id].push_back(&r);
+  }
   std::vector<ClaimRun> merged;
-  for (const Claim& claim : registry.claims()) {
-    auto it = by_id.find(claim.id);
-    if (it == by_id.end()) continue;
-    const auto& parts = it->second;
+  for (const std::string& id : order) {
+    const auto& parts = by_id.at(id);
+    const ClaimInfo& claim = parts.front()->claim;
     ClaimRun m;
-    m.id = claim.id;
+    m.id = id;
+    m.claim = claim;
+    m.program = parts.front()->program;
+    m.expected_verdict = parts.front()->expected_verdict;
+    m.expected_note = parts.front()->expected_note;
     m.seed = parts.front()->seed;
     m.cases = parts.front()->cases;
     m.start = parts.front()->start;
@@ -241,15 +257,19 @@ std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs, const Regist
     m.shard_count = 1;
     std::set<long> seen;
     for (const ClaimRun* p : parts) {
+      if (claim_info_to_json(p->claim) != claim_info_to_json(claim)) {
+        throw InputError(fmt::format("cannot merge results for {}: the inputs describe the claim differently "
+                                     "(written by different versions of the checker?)", id));
+      }
       if (p->seed != m.seed || p->cases != m.cases) {
         throw InputError(fmt::format(
-            "cannot merge results for {}: seeds or case counts differ ({}/{} vs {}/{})", claim.id,
+            "cannot merge results for {}: seeds or case counts differ ({}/{} vs {}/{})", id,
             p->seed, p->cases, m.seed, m.cases));
       }
       for (const CaseRecord& r : p->records) {
         if (!seen.insert(r.index).second) {
           throw InputError(fmt::format("cannot merge results for {}: case {} appears twice",
-                                       claim.id, r.index));
+                                       id, r.index));
         }
         m.records.push_back(r);
       }

@@ -115,6 +115,8 @@ struct ClaimRun {
   /// The expected verdict when the run was given an expectations file
   /// (empty otherwise), with the reason.
   std::string expected_verdict, expected_note;
+  /// The checker program that ran the claim (its reproduce commands name it).
+  std::string program = "thmcheck";
   std::uint64_t seed = 1;
   long cases = 0;  ///< total cases of the run (all shards)
   long shard_index = 0, shard_count = 1;

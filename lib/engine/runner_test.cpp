@@ -282,10 +282,8 @@ TEST(RunnerTest, FrequencyClaimComparesTheIntervalWithTheClaimedProbability) {
 
 TEST(RunnerTest, SameSeedSameRecordsAndShardsMergeToTheSingleRun) {
   Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });
-  Registry registry;
-  registry.add(c);
   ClaimRun whole = run_claim(c, options(30));
-  EXPECT_EQ(runs_to_json({whole}, registry), runs_to_json({run_claim(c, options(30))}, registry));
+  EXPECT_EQ(runs_to_json({whole}), runs_to_json({run_claim(c, options(30))}));
   std::vector<ClaimRun> shards;
   for (long i = 0; i < 3; ++i) {
     RunOptions o = options(30);
@@ -293,7 +291,7 @@ TEST(RunnerTest, SameSeedSameRecordsAndShardsMergeToTheSingleRun) {
     o.shard_count = 3;
     shards.push_back(run_claim(c, o));
   }
-  std::vector<ClaimRun> merged = merge_runs(shards, registry);
+  std::vector<ClaimRun> merged = merge_runs(shards);
   ASSERT_EQ(merged.size(), 1u);
   EXPECT_EQ(merged[0].summary.verdict, whole.summary.verdict);
   EXPECT_EQ(merged[0].summary.failed, whole.summary.failed);
@@ -301,22 +299,50 @@ TEST(RunnerTest, SameSeedSameRecordsAndShardsMergeToTheSingleRun) {
   ASSERT_EQ(merged[0].counterexamples.size(), 1u);
   EXPECT_EQ(merged[0].counterexamples[0].record.token, whole.counterexamples[0].record.token);
   // Reports from the merged shards and from the single run are identical.
-  std::vector<ClaimRun> single = merge_runs({whole}, registry);
-  EXPECT_EQ(build_report(merged, {}, registry).at(kReportFile), build_report(single, {}, registry).at(kReportFile));
-  // Overlapping shards are refused.
-  EXPECT_THROW(merge_runs({shards[0], shards[0]}, registry), InputError);
+  std::vector<ClaimRun> single = merge_runs({whole});
+  EXPECT_EQ(build_report(merged, {}, {}).at(kReportFile), build_report(single, {}, {}).at(kReportFile));
+  // Overlapping shards are refused, and so are shards whose claim descriptions differ.
+  EXPECT_THROW(merge_runs({shards[0], shards[0]}), InputError);
+  std::vector<ClaimRun> edited = shards;
+  edited[1].claim.statement += " (edited)";
+  EXPECT_THROW(merge_runs(edited), InputError);
 }
 
 TEST(RunnerTest, ResultsRoundTripThroughJson) {
   Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });
-  Registry registry;
-  registry.add(c);
   ClaimRun run = run_claim(c, options(20));
-  Json doc = runs_to_json({run}, registry);
-  std::vector<ClaimRun> back = runs_from_json(parse_json_exact(doc.dump()), "test", registry);
+  run.expected_verdict = "violated";
+  run.expected_note = "n > 4 breaks it";
+  Json doc = runs_to_json({run});
+  std::vector<ClaimRun> back = runs_from_json(parse_json_exact(doc.dump()), "test");
   ASSERT_EQ(back.size(), 1u);
-  EXPECT_EQ(runs_to_json(back, registry), doc);
-  EXPECT_THROW(runs_from_json(Json{{"schema", "other"}}, "x", registry), InputError);
+  EXPECT_EQ(runs_to_json(back), doc);
+  EXPECT_EQ(back[0].claim.statement, c.statement);
+  EXPECT_EQ(back[0].expected_verdict, "violated");
+  EXPECT_THROW(runs_from_json(Json{{"schema", "other"}}, "x"), InputError);
+}
+
+// results.json is self-contained: a results file is read, merged and
+// reported without the claim's code (no registry knows "toy.false" here), and
+// its verdict is re-aggregated from the case records with the description it
+// carries.
+TEST(RunnerTest, ResultsAreReadWithoutTheClaimsCode) {
+  Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });
+  Json doc = runs_to_json({run_claim(c, options(20))});
+  std::vector<ClaimRun> back = merge_runs(runs_from_json(doc, "test"));
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].summary.verdict, "violated");
+  const std::string md = build_report(back, {}, {}).at(kReportFile);
+  EXPECT_NE(md.find(c.statement), std::string::npos);
+  // A description without a required field is an input error that names it.
+  Json broken = doc;
+  broken["claims"][0]["claim"].erase("statement");
+  try {
+    runs_from_json(broken, "test");
+    FAIL() << "accepted a claim description without a statement";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("statement"), std::string::npos) << e.what();
+  }
 }
 
 TEST(RunnerTest, MalformedTokensAreInputErrors) {

@@ -6,7 +6,6 @@
 #include <set>
 #include <sstream>
 
-#include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/results.hpp"
 #include "thmcheck/report/plots.hpp"
 
@@ -84,11 +83,6 @@ void write_record_table(std::ostringstream& md, const CaseRecord& r) {
 
 }  // namespace
 
-ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& expectations,
-                         const Registry& registry) {
-  return build_report(runs, {}, expectations, registry);
-}
-
 namespace {
 
 // Appends the "Reproduced experiments" part: a contents table, then one
@@ -138,8 +132,18 @@ void append_figures(std::ostringstream& md, ReportFiles& files, const std::vecto
 }  // namespace
 
 ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Figure>& figures,
-                         const Expectations& expectations, const Registry& registry) {
+                         const Expectations& given, const ReportOptions& options) {
   ReportFiles files;
+  // Expected verdicts: the file given, else what each results file carried.
+  Expectations expectations = given;
+  for (const ClaimRun& r : runs) {
+    if (!expectations.count(r.id) && !r.expected_verdict.empty()) {
+      expectations[r.id] = Expectation{r.expected_verdict, r.expected_note};
+    }
+  }
+  const std::string expectations_name =
+      options.expectations_name.empty() ? std::string("the expected verdicts") : "`" + options.expectations_name + "`";
+  const std::filesystem::path out_dir(options.out_dir);
   std::ostringstream md;
   md << "# thmcheck theorem-check report\n\n";
   md << "Each claim below is a published statement encoded as printed and checked on generated "
@@ -165,33 +169,32 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
     }
   }
   md << ".\n\n## Summary\n\n";
-  md << "| claim | paper reference | kind | cases (in hyp.) | passes | pass rate [95% CI] | worst "
+  md << "| claim | paper | reference | kind | cases (in hyp.) | passes | pass rate [95% CI] | worst "
         "ratio | verdict | expected | certified digits |\n";
-  md << "|---|---|---|---|---|---|---|---|---|---|\n";
+  md << "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const ClaimRun& run : runs) {
-    const Claim* claim = registry.find(run.id);
+    const ClaimInfo* claim = &run.claim;
     const Summary& s = run.summary;
     auto e = expectations.find(run.id);
     std::string expected = e == expectations.end() ? "—" : e->second.verdict;
     std::string verdict = s.verdict;
     if (e != expectations.end() && e->second.verdict != s.verdict) verdict += " ⚠";
-    std::string kind_text = claim ? to_string(claim->kind) : "?";
+    std::string kind_text = to_string(claim->kind);
     std::string worst = s.worst_ratio ? sig(*s.worst_ratio, 10) : "—";
-    if (claim && claim->kind == ClaimKind::kScaling && s.fit.valid()) {
+    if (claim->kind == ClaimKind::kScaling && s.fit.valid()) {
       worst = fmt::format("k = {}", fixed(s.fit.exponent, 3));
     }
-    md << fmt::format("| [{}](#{}) | {} {} | {} | {} ({}) | {} | {} {} | {} | **{}** | {} | {} |\n",
-                      run.id, anchor(run.id), claim ? claim->paper : "", claim ? md_escape(claim->source) : "",
+    md << fmt::format("| [{}](#{}) | {} | {} | {} | {} ({}) | {} | {} {} | {} | **{}** | {} | {} |\n",
+                      run.id, anchor(run.id), md_escape(claim->paper), md_escape(claim->source),
                       kind_text, s.cases, s.in_hypothesis, s.passed, fixed(s.pass_rate, 3),
                       ci_text(s.pass_rate_ci), worst, verdict, expected, digits_text(s.certified_digits));
   }
   md << "\nWorst ratio is measured/bound over in-hypothesis cases (≤ 1 means the bound held; for "
         "equalities, the ratio farthest from 1). ⚠ marks a verdict that differs from "
-        "`reports/expectations.json`.\n";
+     << expectations_name << ".\n";
 
   for (const ClaimRun& run : runs) {
-    const Claim* claim = registry.find(run.id);
-    if (!claim) continue;
+    const ClaimInfo* claim = &run.claim;
     const Summary& s = run.summary;
     md << fmt::format("\n## {}\n\n", run.id);
     md << fmt::format("**{} — {}.** Verdict: **{}**", claim->paper, md_escape(claim->source), s.verdict);
@@ -299,8 +302,8 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       }
       if (s.worst_ratio) {
         md << fmt::format("Worst ratio {} at case {} (agreeing digits of its margin: {}); reproduce: "
-                          "`thmcheck reproduce {}`.\n\n",
-                          sig(*s.worst_ratio, 10), s.worst_case, digits_text(s.certified_digits),
+                          "`{} reproduce {}`.\n\n",
+                          sig(*s.worst_ratio, 10), s.worst_case, digits_text(s.certified_digits), run.program,
                           make_token(run.id, run.seed, s.worst_case, {}));
       }
     }
@@ -313,8 +316,9 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
                           cx.shrink_steps, to_string(cx.record.status), path, path);
         write_record_table(md, cx.record);
         md << "Reproduce:\n\n```sh\n";
-        md << fmt::format("thmcheck reproduce {}\n", cx.record.token);
-        md << fmt::format("thmcheck check {} --instance reports/{} --json\n", run.id, path);
+        md << fmt::format("{} reproduce {}\n", run.program, cx.record.token);
+        md << fmt::format("{} check {} --instance {} --json\n", run.program, run.id,
+                          (out_dir / path).generic_string());
         md << "```\n\n";
       }
       long others = 0;

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/runner.hpp"
 #include "thmcheck/experiments/figure.hpp"
 #include "thmcheck/report/expectations.hpp"
@@ -17,15 +16,25 @@ namespace thmcheck {
 /// and counterexample instance files).
 using ReportFiles = std::map<std::string, std::string>;
 
-/// Builds the report for merged runs (one per claim). Deterministic: the same
-/// runs give byte-identical files.
-ReportFiles build_report(const std::vector<ClaimRun>& runs, const Expectations& expectations,
-                         const Registry& registry);
+/// How the report refers to its surroundings.
+struct ReportOptions {
+  /// The directory the report is written to, as the reader gives it on the
+  /// command line (counterexample files are named relative to it in the
+  /// reproduce commands).
+  std::string out_dir = "reports";
+  /// Name of the expectations file the verdicts are compared with (shown in
+  /// the report); empty when the expectations came from the results files.
+  std::string expectations_name;
+};
 
-/// The same, followed by a section per reproduced experiment (figures, in
-/// the order given), each with its text, plots and tables.
+/// Builds the report for merged runs (one per claim), followed by a section
+/// per reproduced experiment (figures, in the order given). A pure function
+/// of its arguments: everything said about a claim comes from its ClaimRun
+/// (which results.json carries), never from claim code. Expected verdicts
+/// come from `expectations` where it names the claim, else from the run.
+/// Deterministic: the same runs give byte-identical files.
 ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Figure>& figures,
-                         const Expectations& expectations, const Registry& registry);
+                         const Expectations& expectations, const ReportOptions& options = {});
 
 /// Writes the files under `out_dir`, each atomically; files of an earlier
 /// report under plots/ and counterexamples/ that this one does not write are

@@ -27,29 +27,39 @@ Claim false_claim() {
 }
 
 TEST(MarkdownReportTest, ViolatedClaimHasSummaryRowCounterexampleAndReproduceCommands) {
-  Registry registry;
-  registry.add(false_claim());
   RunOptions options;
   options.cases = 30;
   options.seed = 5;
-  std::vector<ClaimRun> runs = {run_claim(*registry.find("toy.false"), options)};
+  std::vector<ClaimRun> runs = {run_claim(false_claim(), options)};
+  runs[0].program = "my_checker";
   Expectations ex{{"toy.false", {"violated", "n = 5 breaks it"}}};
-  ReportFiles files = build_report(runs, ex, registry);
+  ReportOptions where;
+  where.out_dir = "out/report";
+  where.expectations_name = "my/expectations.json";
+  ReportFiles files = build_report(runs, {}, ex, where);
   const std::string& md = files.at(kReportFile);
-  EXPECT_NE(md.find("| [toy.false](#toyfalse) | toy Lemma 0 | explicit |"), std::string::npos) << md;
+  // Paper and reference are separate columns (not "toy toy Lemma 0").
+  EXPECT_NE(md.find("| [toy.false](#toyfalse) | toy | Lemma 0 | explicit |"), std::string::npos) << md;
+  EXPECT_NE(md.find("differs from `my/expectations.json`"), std::string::npos);
   EXPECT_NE(md.find("**violated** | violated |"), std::string::npos);
   EXPECT_NE(md.find("### Counterexamples"), std::string::npos);
   const Counterexample& cx = runs[0].counterexamples.at(0);
-  EXPECT_NE(md.find("thmcheck reproduce " + cx.record.token), std::string::npos);
+  // Reproduce commands name the program that ran the claim and the report's own directory.
+  EXPECT_NE(md.find("my_checker reproduce " + cx.record.token), std::string::npos);
+  EXPECT_EQ(md.find("thmcheck reproduce"), std::string::npos);
   const std::string path = "counterexamples/toy.false-case" + std::to_string(cx.original_case) + ".json";
   ASSERT_TRUE(files.count(path));
   EXPECT_EQ(parse_json_exact(files.at(path)).at("n"), 5);
-  EXPECT_NE(md.find("thmcheck check toy.false --instance reports/" + path), std::string::npos);
+  EXPECT_NE(md.find("my_checker check toy.false --instance out/report/" + path), std::string::npos);
   // A different expectation is flagged in the summary.
   Expectations wrong{{"toy.false", {"holds", ""}}};
-  EXPECT_NE(build_report(runs, wrong, registry).at(kReportFile).find("violated ⚠"), std::string::npos);
+  EXPECT_NE(build_report(runs, {}, wrong).at(kReportFile).find("violated ⚠"), std::string::npos);
+  // Without a file, the expected verdict the run carried is used.
+  runs[0].expected_verdict = "holds";
+  EXPECT_NE(build_report(runs, {}, {}).at(kReportFile).find("violated ⚠"), std::string::npos);
+  runs[0].expected_verdict.clear();
   // Deterministic.
-  EXPECT_EQ(build_report(runs, ex, registry), files);
+  EXPECT_EQ(build_report(runs, {}, ex, where), files);
 }
 
 TEST(MarkdownReportTest, PlotsAreSvgWhenGnuplotIsAvailable) {

@@ -1,0 +1,117 @@
+// cli_main over a registry that is not the built-in catalog: the whole
+// command line (list, run, report, check, reproduce) works for claims that
+// only this test knows, and the program name of argv[0] is the one the
+// report's reproduce commands name.
+#include "thmcheck/cli/cli.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "thmcheck/engine/results.hpp"
+
+namespace thmcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "n <= 4" on n in [0, 100): violated, shrinks to n = 5 (exact integers, so
+// the error is one rounding of each side).
+Claim toy_claim() {
+  Claim c;
+  c.id = "mine.lem1";
+  c.paper = "mine";
+  c.source = "Lemma 1";
+  c.statement = "n <= 4";
+  c.summary = "n is at most 4";
+  c.generator_info = "n uniform in [0, 100)";
+  c.instance_schema = "{\"n\": integer}";
+  c.default_cases = 20;
+  c.generator = rc::gen::map(rc::gen::inRange(0, 100), [](int n) { return Json{{"n", n}}; });
+  c.validate = [](const Json& j) { read_integer(j, "n", 0, 1000000); };
+  c.evaluate = make_evaluator([]<class S>(const Json& j) {
+    Outcome o;
+    o.measured = widen(S(j.at("n").get<int>()));
+    o.bound = 4;
+    o.error = widen(unit_roundoff<S>() * 8);
+    o.hypotheses = {{"n.integer", true, Evidence::kCertified, ""}};
+    return o;
+  });
+  return c;
+}
+
+class CliMainTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / "thmcheck-cli-main-test";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    registry_.add(toy_claim());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs cli_main as program "my_checker" and returns (status, stdout).
+  std::pair<int, std::string> cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "/some/where/my_checker");
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    ::testing::internal::CaptureStdout();
+    const int status = cli_main(static_cast<int>(argv.size()), argv.data(), registry_);
+    return {status, ::testing::internal::GetCapturedStdout()};
+  }
+
+  static std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+  fs::path dir_;
+  Registry registry_;
+};
+
+TEST_F(CliMainTest, RunsReportsChecksAndReproducesClaimsOutsideTheCatalog) {
+  const std::string results = (dir_ / "results").string(), report = (dir_ / "report").string();
+  const fs::path expectations = dir_ / "expectations.json";
+  std::ofstream(expectations) << R"({"schema": "thmcheck-expectations/1",
+    "claims": {"mine.lem1": {"verdict": "violated", "note": "n = 5 breaks it"}}})";
+
+  auto [list_status, listed] = cli({"list"});
+  EXPECT_EQ(list_status, 0);
+  EXPECT_NE(listed.find("mine.lem1"), std::string::npos);
+  EXPECT_EQ(listed.find("os19."), std::string::npos) << "the built-in catalog leaked in";
+
+  auto [run_status, ran] = cli({"run", "mine.*", "--out", results, "--expectations", expectations.string()});
+  ASSERT_EQ(run_status, 0) << ran;
+  EXPECT_NE(ran.find("my_checker reproduce mine.lem1:1:"), std::string::npos) << ran;
+
+  // The report reads results.json alone, and names this program and directory.
+  auto [report_status, reported] = cli({"report", "--in", results, "--out", report});
+  ASSERT_EQ(report_status, 0) << reported;
+  const std::string md = slurp(fs::path(report) / "thmcheck-report.md");
+  EXPECT_NE(md.find("**violated** | violated |"), std::string::npos) << md;
+  EXPECT_NE(md.find("my_checker check mine.lem1 --instance " + report + "/counterexamples/"), std::string::npos);
+
+  const ClaimRun run = load_results(results).at(0);
+  ASSERT_EQ(run.counterexamples.size(), 1u);
+  const std::string token = run.counterexamples[0].record.token;
+  const std::string saved = (dir_ / "case.json").string();
+  auto [reproduce_status, reproduced] = cli({"reproduce", token, "--save", saved});
+  EXPECT_EQ(reproduce_status, 0);
+  EXPECT_NE(reproduced.find("verdict    violated"), std::string::npos) << reproduced;
+  auto [check_status, checked] = cli({"check", "mine.lem1", "--instance", saved, "--json"});
+  EXPECT_EQ(check_status, 0);
+  EXPECT_EQ(parse_json_exact(checked).at("verdict"), "violated");
+
+  // Unknown ids are input errors (exit 2), as with the built-in catalog.
+  EXPECT_EQ(cli({"check", "os19.thm2.4", "--instance", saved}).first, 2);
+}
+
+}  // namespace
+}  // namespace thmcheck

@@ -1,0 +1,101 @@
+#include "thmcheck/engine/typed_instance.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace thmcheck {
+namespace {
+
+// A small instance family: a point, a matrix of matching width, an integer
+// and an optional real.
+struct ToyInstance {
+  RealMatrix a;
+  RealVector x;
+  long depth = 0;
+  std::optional<Real> scale;
+  std::string family;
+
+  static constexpr auto fields = std::make_tuple(
+      field("A", &ToyInstance::a, "M x N"), field("x", &ToyInstance::x, "[N]"),
+      field("L", &ToyInstance::depth, "depth >= 2"), field("scale", &ToyInstance::scale, "default 1"),
+      field("family", &ToyInstance::family, "\"toy\""));
+
+  void check() const {
+    if (x.size() != a.front().size()) {
+      throw InputError(fmt::format("field 'x': length {} does not match the {} columns of 'A'", x.size(),
+                                   a.front().size()));
+    }
+    if (depth < 2) throw InputError(fmt::format("field 'L': {} is below 2", depth));
+  }
+};
+
+std::string error_of(const std::string& text) {
+  try {
+    (void)instance_from_json<ToyInstance>(parse_json_exact(text));
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(TypedInstanceTest, ReadsExactDecimalsAndWritesThemBack) {
+  const Json j = parse_json_exact(R"({"A": [[1, "0.1"], [2, 3]], "x": ["0.1", 2], "L": 3, "family": "toy"})");
+  const ToyInstance in = instance_from_json<ToyInstance>(j);
+  EXPECT_EQ(in.depth, 3);
+  EXPECT_FALSE(in.scale.has_value());
+  // "0.1" is 1/10 at each precision, not the double nearest to it.
+  EXPECT_EQ(in.x[0].as<Mp100>(), Mp100(1) / 10);
+  EXPECT_EQ(in.x[0].as<double>(), 0.1);
+  EXPECT_EQ(as_matrix<Mp50>(in.a)(0, 1), Mp50(1) / 10);
+  EXPECT_EQ(instance_to_json(in), j);
+  EXPECT_EQ(instance_from_json<ToyInstance>(instance_to_json(in)).x, in.x);
+}
+
+TEST(TypedInstanceTest, ErrorsNameTheFieldAndTheProblem) {
+  EXPECT_NE(error_of(R"({"x": [1, 2], "L": 3, "family": "toy"})").find("missing field 'A'"), std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2]], "x": [1, "nan"], "L": 3, "family": "toy"})").find("field 'x'[1]"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2]], "x": [1, "1e400"], "L": 3, "family": "toy"})").find("field 'x'[1]"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2], [3]], "x": [1, 2], "L": 3, "family": "toy"})").find("row 1"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2]], "x": [1], "L": 3, "family": "toy"})").find("does not match"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2]], "x": [1, 2], "L": "3", "family": "toy"})").find("field 'L': expected an integer"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2]], "x": [1, 2], "L": 1, "family": "toy"})").find("below 2"), std::string::npos);
+  EXPECT_NE(error_of(R"({"A": [[1, 2]], "x": [1, 2], "L": 3, "family": "toy", "typo": 1})").find("unknown field 'typo'"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([1, 2])").find("not a JSON object"), std::string::npos);
+  EXPECT_EQ(error_of(R"({"A": [[1, 2]], "x": [1, 2], "L": 3, "scale": "2.5", "family": "toy"})"), "");
+}
+
+TEST(TypedInstanceTest, SchemaComesFromTheFieldDescription) {
+  EXPECT_EQ(instance_schema<ToyInstance>(),
+            "{\"A\": matrix (array of rows of reals) — M x N, \"x\": [real] — [N], \"L\": integer — depth >= 2, "
+            "\"scale\": optional real — default 1, \"family\": string — \"toy\"}");
+}
+
+TEST(TypedInstanceTest, TypedClaimValidatesGeneratesAndEvaluatesAtEveryPrecision) {
+  ClaimInfo info;
+  info.id = "toy.typed";
+  const Claim c = typed_claim<ToyInstance>(
+      info, rc::gen::just(ToyInstance{{{Real::of(1.0), Real::of(2.0)}}, {Real::parse("0.1"), Real::of(2.0)}, 2, {}, "toy"}),
+      []<class S>(const ToyInstance& in) {
+        Outcome o;
+        o.measured = widen(as_vector<S>(in.x).sum());
+        o.bound = widen(S(in.depth) + S(1) / 10);
+        return o;
+      });
+  EXPECT_NE(c.instance_schema.find("\"x\": [real]"), std::string::npos);
+  const Json instance = c.generator(rc::Random(1), 0).value();
+  EXPECT_NO_THROW(c.validate(instance));
+  EXPECT_THROW(c.validate(Json{{"x", 1}}), InputError);
+  // 0.1 + 2 == 2 + 1/10 exactly at 100 digits when both come from the decimal text.
+  const Outcome o = c.evaluate(instance, Precision::kMp100);
+  EXPECT_EQ(o.measured, o.bound);
+}
+
+}  // namespace
+}  // namespace thmcheck
