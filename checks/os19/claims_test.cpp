@@ -9,7 +9,6 @@
 #include <iostream>
 
 #include "thmcheck/engine/registry.hpp"
-#include "thmcheck/engine/registry.hpp"
 
 namespace thmcheck {
 namespace {
