@@ -14,6 +14,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,18 @@ std::string test_name(const ::testing::TestParamInfo<const Claim*>& info) {
   }
   return s;
 }
+
+}  // namespace
+}  // namespace thmcheck::properties
+
+namespace thmcheck {
+// gtest prints a test's parameter beside its name (ctest lists it): the claim
+// id, not the pointer's address.
+void PrintTo(const Claim* c, std::ostream* os) { *os << c->id; }
+}  // namespace thmcheck
+
+namespace thmcheck::properties {
+namespace {
 
 class ClaimTest : public ::testing::TestWithParam<const Claim*> {};
 

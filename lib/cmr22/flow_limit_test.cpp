@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+#include <string>
+
 #include "thmcheck/cmr22/fixed_step_gd.hpp"
 #include "thmcheck/generators/random_data.hpp"
 #include "thmcheck/numerics/linalg.hpp"
@@ -26,6 +29,21 @@ struct Case {
   int exponent;  // u~0 = 10^-exponent x U(0.5, 2)
   bool near_dependent;
 };
+
+// gtest prints the parameter beside each test name (and ctest lists it):
+// without this it prints the struct's bytes.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << "N = " << c.n << ", M = " << c.m << ", L = " << c.depth << (c.positive ? ", positive" : ", signed")
+      << ", u~0 ~ 1e-" << c.exponent << (c.near_dependent ? ", near-dependent rows" : "");
+}
+
+// Readable test names: "N12_M6_L2_positive_u1em8" (u~0 ~ 1e-8) instead of gtest's byte dump.
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+  const Case& c = info.param;
+  return "N" + std::to_string(c.n) + "_M" + std::to_string(c.m) + "_L" + std::to_string(c.depth) +
+         (c.positive ? "_positive" : "_signed") + "_u1em" + std::to_string(c.exponent) +
+         (c.near_dependent ? "_nearDependentRows" : "");
+}
 
 class WarmStartTest : public ::testing::TestWithParam<Case> {};
 
@@ -66,7 +84,8 @@ TEST_P(WarmStartTest, WarmStartedLimitEqualsCloselyFollowedColdLimitAt50Digits) 
 INSTANTIATE_TEST_SUITE_P(Cmr22FlowLimit, WarmStartTest,
                          ::testing::Values(Case{12, 6, 2, true, 8, false}, Case{12, 6, 3, false, 12, false},
                                            Case{10, 5, 4, true, 20, false}, Case{8, 4, 5, false, 16, false},
-                                           Case{10, 5, 3, false, 6, true}, Case{2, 1, 2, false, 4, false}));
+                                           Case{10, 5, 3, false, 6, true}, Case{2, 1, 2, false, 4, false}),
+                         case_name);
 
 }  // namespace
 }  // namespace thmcheck::cmr22

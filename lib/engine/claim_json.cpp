@@ -44,6 +44,16 @@ ClaimInfo claim_info_from_json(const Json& j, const std::string& where) {
     if (!j.contains(key)) throw InputError(fmt::format("{}: claim description lacks '{}'", where, key));
     return j.at(key);
   };
+  // Results files are read with parse_json_exact, which keeps non-integer
+  // numbers as decimal strings: read_real accepts both forms.
+  auto real = [&](const char* key) {
+    field(key);
+    try {
+      return read_real<double>(j, key);
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: claim description: {}", where, e.what()));
+    }
+  };
   try {
     ClaimInfo c;
     c.id = field("id").get<std::string>();
@@ -59,9 +69,9 @@ ClaimInfo claim_info_from_json(const Json& j, const std::string& where) {
     c.generator_info = field("generator_info").get<std::string>();
     c.instance_schema = field("instance_schema").get<std::string>();
     c.notes = field("notes").get<std::string>();
-    c.claimed_probability = field("claimed_probability").get<double>();
-    c.predicted_exponent = field("predicted_exponent").get<double>();
-    c.exponent_tolerance = field("exponent_tolerance").get<double>();
+    c.claimed_probability = real("claimed_probability");
+    c.predicted_exponent = real("predicted_exponent");
+    c.exponent_tolerance = real("exponent_tolerance");
     c.exponent_at_least = field("exponent_at_least").get<bool>();
     c.x_label = field("x_label").get<std::string>();
     c.y_label = field("y_label").get<std::string>();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
 
 namespace thmcheck {
@@ -44,11 +46,16 @@ TEST(TypedInstanceTest, ReadsExactDecimalsAndWritesThemBack) {
   const ToyInstance in = instance_from_json<ToyInstance>(j);
   EXPECT_EQ(in.depth, 3);
   EXPECT_FALSE(in.scale.has_value());
-  // "0.1" is 1/10 at each precision, not the double nearest to it.
-  EXPECT_EQ(in.x[0].as<Mp100>(), Mp100(1) / 10);
-  EXPECT_EQ(in.x[0].as<double>(), 0.1);
-  EXPECT_EQ(as_matrix<Mp50>(in.a)(0, 1), Mp50(1) / 10);
-  EXPECT_EQ(instance_to_json(in), j);
+  // "0.1" is 1/10 correctly rounded at each precision, not the double nearest
+  // to it: within half an ulp, |x - 1/10| <= eps/2 * 1/10 (the double nearest
+  // 1/10 is 5.6e-18 away, far outside this at 50 and 100 digits).
+  EXPECT_EQ(in.x[0].text(), "0.1");
+  EXPECT_LE(abs(in.x[0].as<Mp100>() - Mp100(1) / 10), std::numeric_limits<Mp100>::epsilon() / 20);
+  EXPECT_LE(abs(as_matrix<Mp50>(in.a)(0, 1) - Mp50(1) / 10), std::numeric_limits<Mp50>::epsilon() / 20);
+  EXPECT_LE(std::abs(in.x[0].as<double>() - 0.1), std::numeric_limits<double>::epsilon() / 20);
+  // Reals are written back as decimal strings, whether they came as numbers or strings.
+  EXPECT_EQ(instance_to_json(in),
+            parse_json_exact(R"({"A": [["1", "0.1"], ["2", "3"]], "x": ["0.1", "2"], "L": 3, "family": "toy"})"));
   EXPECT_EQ(instance_from_json<ToyInstance>(instance_to_json(in)).x, in.x);
 }
 
