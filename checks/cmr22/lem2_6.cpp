@@ -164,7 +164,6 @@ THMCHECK_REGISTER(cmr22_lem2_6) {
       "2.3e-13 (50 digits) or 2.3e-15 (100 digits), then 1e-16 unless the deviation already exceeds 10 x "
       "its error) + rounding.";
   c.default_cases = 60;
-  c.slow = true;  // two ODE tolerances per case, to 100 digits on borderline cases
   c.error_is_rounding = false;
   c.generator = rc::gen::map(cmr22::bregman_params(), [](const cmr22::BregmanParams& q) {
     return cmr22::bregman_instance(q);

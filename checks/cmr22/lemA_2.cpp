@@ -128,7 +128,6 @@ Claim lemA_2_common() {
       "The proof derives x' = -[A^T r] (.) x^{L-1}, which is (1/L) grad L(x) by (18): the "
       "printed dynamics runs L times faster than the full flow (same trajectory, same limit).";
   c.default_cases = 60;
-  c.slow = true;  // ODE trajectories to 100 digits on failing cases
   c.error_is_rounding = false;
   c.generator = rc::gen::map(cmr22::identical_params(), [](const cmr22::IdenticalParams& q) {
     return cmr22::identical_instance(q);

@@ -52,7 +52,6 @@ THMCHECK_REGISTER(cmr22_thm1_1) {
   // and is shrunk, and a large one (N up to 1000) takes up to minutes (24
   // cases took 7.5 min at seed 1), so 12 cases by default; use --cases for more.
   c.default_cases = 12;
-  c.slow = true;
   c.error_is_rounding = false;
   c.generator = rc::gen::map(cmr22::data_params(40),
                              [](const cmr22::DataParams& q) { return cmr22::gap_instance(q, true); });

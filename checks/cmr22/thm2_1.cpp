@@ -32,7 +32,7 @@ THMCHECK_REGISTER(cmr22_thm2_1) {
   c.instance_schema = cmr22::gap_instance_schema(false);
   c.notes = "Error as in cmr22.thm1.1.";
   c.default_cases = 24;
-  c.slow = true;  // flow limits at 50/100 digits, as cmr22.thm1.1
+  c.slow = true;  // its registry tests took 58 s (one core, seed 1): label `slow`
   c.error_is_rounding = false;
   c.generator = rc::gen::map(cmr22::data_params(40),
                              [](const cmr22::DataParams& q) { return cmr22::gap_instance(q, false); });

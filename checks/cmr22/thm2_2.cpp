@@ -153,7 +153,6 @@ THMCHECK_REGISTER(cmr22_thm2_2) {
     // Run-time budget (a flow and a Newton solve of the argmin per case; the
     // printed form fails, and its failures climb to 50/100 digits).
     c.default_cases = 8;
-    c.slow = true;
     c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_argmin<S>(j, false); });
     registry.add(std::move(c));
   }
@@ -166,7 +165,7 @@ THMCHECK_REGISTER(cmr22_thm2_2) {
         "x~_inf in argmin_{z in S+} D_F(z, x~(0)) (first line of the last display of the proof of "
         "Theorem 2.2; signed: argmin over S+- of D_F(z+, u~(0)) + D_F(z-, v~(0))).";
     c.default_cases = 24;  // run-time budget, as cmr22.thm2.2
-    c.slow = true;
+    c.slow = true;  // its registry tests took 76 s (one core, seed 1): label `slow`
     c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_argmin<S>(j, true); });
     registry.add(std::move(c));
   }
