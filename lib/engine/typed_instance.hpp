@@ -115,6 +115,9 @@ constexpr FieldSpec<T, M> field(const char* name, M T::*member, const char* doc)
   return {name, member, doc};
 }
 
+template <class T>
+std::string instance_schema();
+
 namespace detail {
 
 template <class M>
@@ -125,6 +128,9 @@ template <class M>
 struct is_vector : std::false_type {};
 template <class M>
 struct is_vector<std::vector<M>> : std::true_type {};
+/// A nested instance type: a struct with its own `fields` (a JSON object).
+template <class M>
+concept described = requires { M::fields; };
 
 // Reading one JSON value into a member type; `where` names it in errors
 // ("field 'x'[2]").
@@ -135,6 +141,8 @@ void read_value(const Json& v, const std::string& where, bool& out);
 void read_value(const Json& v, const std::string& where, std::string& out);
 /// A matrix: a non-empty array of rows of one length.
 void read_value(const Json& v, const std::string& where, RealMatrix& out);
+template <described M>
+void read_value(const Json& v, const std::string& where, M& out);
 template <class M>
 void read_value(const Json& v, const std::string& where, std::vector<M>& out) {
   if (!v.is_array()) throw InputError(fmt::format("{}: expected an array, got {}", where, v.type_name()));
@@ -148,6 +156,8 @@ inline Json write_value(long x) { return Json(x); }
 inline Json write_value(int x) { return Json(x); }
 inline Json write_value(bool x) { return Json(x); }
 inline Json write_value(const std::string& x) { return Json(x); }
+template <described M>
+Json write_value(const M& x);
 template <class M>
 Json write_value(const std::vector<M>& v) {
   Json a = Json::array();
@@ -169,6 +179,8 @@ std::string type_text() {
     return "string";
   } else if constexpr (is_optional<M>::value) {
     return type_text<typename M::value_type>();
+  } else if constexpr (described<M>) {
+    return "object " + instance_schema<M>();
   } else {
     static_assert(is_vector<M>::value, "unsupported instance field type");
     return "[" + type_text<typename M::value_type>() + "]";
@@ -258,21 +270,45 @@ std::string instance_schema() {
   return out + "}";
 }
 
-/// A claim over typed instances: `info` says what it claims (an empty
-/// instance_schema is filled from T), `generator` draws instances, and
-/// `measure` is a generic lambda `[]<class S>(const T&) -> Outcome`,
-/// instantiated for double, Mp50 and Mp100. The claim's validator is
-/// instance_from_json<T>; its generator writes instance_to_json.
+namespace detail {
+// A nested object: its own fields, errors prefixed with where it sits
+// ("field 'phi': missing field 'name'").
+template <described M>
+void read_value(const Json& v, const std::string& where, M& out) {
+  if (!v.is_object()) throw InputError(fmt::format("{}: expected an object, got {}", where, v.type_name()));
+  try {
+    out = instance_from_json<M>(v);
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", where, e.what()));
+  }
+}
+template <described M>
+Json write_value(const M& x) {
+  return instance_to_json(x);
+}
+}  // namespace detail
+
+/// Gives claim `c` typed instances: `generator` draws them, and `measure` is
+/// a generic lambda `[]<class S>(const T&) -> Outcome`, instantiated for
+/// double, Mp50 and Mp100. The claim's validator is instance_from_json<T>;
+/// its generator writes instance_to_json; an empty instance_schema is filled
+/// from T's field descriptions.
 template <class T, class Measure>
-Claim typed_claim(ClaimInfo info, rc::Gen<T> generator, Measure measure) {
-  Claim c;
-  static_cast<ClaimInfo&>(c) = std::move(info);
+void set_instances(Claim& c, rc::Gen<T> generator, Measure measure) {
   if (c.instance_schema.empty()) c.instance_schema = instance_schema<T>();
   c.generator = rc::gen::map(std::move(generator), [](const T& in) { return instance_to_json(in); });
   c.validate = [](const Json& j) { (void)instance_from_json<T>(j); };
   c.evaluate = make_evaluator([measure]<class S>(const Json& j) {
     return measure.template operator()<S>(instance_from_json<T>(j));
   });
+}
+
+/// A claim over typed instances, from its description: see set_instances.
+template <class T, class Measure>
+Claim typed_claim(ClaimInfo info, rc::Gen<T> generator, Measure measure) {
+  Claim c;
+  static_cast<ClaimInfo&>(c) = std::move(info);
+  set_instances<T>(c, std::move(generator), std::move(measure));
   return c;
 }
 

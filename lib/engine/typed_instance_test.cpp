@@ -84,6 +84,46 @@ TEST(TypedInstanceTest, SchemaComesFromTheFieldDescription) {
             "\"scale\": optional real — default 1, \"family\": string — \"toy\"}");
 }
 
+// A nested object field, as os19's activation {"name": ..., "c": ...}.
+struct ToyActivation {
+  std::string name;
+  Real c;
+  static constexpr auto fields =
+      std::make_tuple(field("name", &ToyActivation::name, "\"relu\""), field("c", &ToyActivation::c, "slope"));
+};
+struct ToyNested {
+  ToyActivation phi;
+  std::vector<ToyActivation> more;
+  static constexpr auto fields =
+      std::make_tuple(field("phi", &ToyNested::phi, "activation"), field("more", &ToyNested::more, "others"));
+};
+
+TEST(TypedInstanceTest, NestedObjectsAreReadWrittenAndDescribed) {
+  const Json j = parse_json_exact(R"({"phi": {"name": "relu", "c": "0.5"}, "more": [{"name": "a", "c": 1}]})");
+  const ToyNested in = instance_from_json<ToyNested>(j);
+  EXPECT_EQ(in.phi.name, "relu");
+  EXPECT_EQ(in.phi.c.text(), "0.5");
+  ASSERT_EQ(in.more.size(), 1u);
+  EXPECT_EQ(in.more[0].c.text(), "1");
+  EXPECT_EQ(instance_to_json(in),
+            parse_json_exact(R"({"phi": {"name": "relu", "c": "0.5"}, "more": [{"name": "a", "c": "1"}]})"));
+  auto error = [](const char* text) {
+    try {
+      (void)instance_from_json<ToyNested>(parse_json_exact(text));
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(error(R"({"phi": {"name": "relu"}, "more": []})"), "field 'phi': missing field 'c'");
+  EXPECT_EQ(error(R"({"phi": 3, "more": []})"), "field 'phi': expected an object, got number");
+  EXPECT_EQ(error(R"({"phi": {"name": "relu", "c": 1}, "more": [{"name": "a", "c": "inf"}]})").rfind("field 'more'[0]: field 'c'", 0),
+            0u);
+  EXPECT_EQ(instance_schema<ToyNested>(),
+            "{\"phi\": object {\"name\": string — \"relu\", \"c\": real — slope} — activation, "
+            "\"more\": [object {\"name\": string — \"relu\", \"c\": real — slope}] — others}");
+}
+
 TEST(TypedInstanceTest, TypedClaimValidatesGeneratesAndEvaluatesAtEveryPrecision) {
   ClaimInfo info;
   info.id = "toy.typed";
