@@ -29,27 +29,24 @@ namespace {
 /// integrated identity and the spread over z (lib/cmr22/bregman_measurement.hpp)
 /// at the tight tolerance of the last level run, bound 0.
 template <class S>
-Outcome evaluate_bregman(const Json& j) {
+Outcome evaluate_bregman(const cmr22::BregmanInstance& in) {
   using std::log;
   using std::max;
   using std::pow;
-  const Matrix<S> a = read_matrix<S>(j, "A");
+  const Matrix<S> a = as_matrix<S>(in.a);
   const Eigen::Index n = a.cols();
-  const int depth = static_cast<int>(read_integer(j, "L", 2, 64));
-  const Vector<S> z0 = read_vector<S>(j, "z0", n);
-  const Vector<S> x0 = read_vector<S>(j, "x0", n);
-  const S t_end = read_real<S>(j, "T");
+  const int depth = in.depth;
+  const Vector<S> z0 = as_vector<S>(in.z0);
+  const Vector<S> x0 = as_vector<S>(in.x0);
+  const S t_end = in.time.as<S>();
   const Vector<S> y = a * z0;  // y := A z0, so z0 is in S+ up to rounding at this precision
   // Kernel projector at this precision: P = I - A^T (A A^T)^{-1} A.
   Eigen::LDLT<Matrix<S>> gram(Matrix<S>(a * a.transpose()));
   std::vector<Vector<S>> zs = {z0};
   HypothesisCheck in_s{"z.in.S+", true, Evidence::kCertified, ""};
-  for (std::size_t k = 0; k < j["directions"].size(); ++k) {
-    Json holder;
-    holder["d"] = j["directions"][k];
-    holder["t"] = j["steps"][k];
-    Vector<S> d = read_vector<S>(holder, "d", n);
-    const S t = read_real<S>(holder, "t");
+  for (std::size_t k = 0; k < in.directions.size(); ++k) {
+    Vector<S> d = as_vector<S>(in.directions[k]);
+    const S t = in.steps[k].as<S>();
     Vector<S> kvec = d - a.transpose() * gram.solve(Vector<S>(a * d));
     for (Eigen::Index i = 0; i < n; ++i) {
       if (z0(i) == 0) kvec(i) = 0;  // keep the zero pattern; then A kvec != 0 only if projecting again
@@ -151,11 +148,7 @@ THMCHECK_REGISTER(cmr22_lem2_6) {
       "q' = ||A x~ - y||^2. Measured max_z |D_F(z, x~(T)) - D_F(z, x~(0)) + L q(T)| and the "
       "spread of D_F(z, x~(T)) - D_F(z, x~(0)) over z (both must be 0); bound 0. z0 given, "
       "y := A z0, further z = z0 + t P_ker(A) d (keeping z0's zeros).";
-  c.generator_info =
-      "N uniform in [2, 12] (7/8) or log-uniform in [13, 1000] (1/8), M = round(N k/10) (k in 1..9, "
-      "1 <= M < N, M <= 150 when N > 40), A as in thm1.1, z0 dense positive (one zero entry for 1/3 "
-      "of cases), 1-3 further z in S+, x0 = 10^[-2, 0] times 1 (constant, 1/2) or U(0.5, 1.5), T in [0.1, 31.6], L in 2..5.";
-  c.instance_schema = cmr22::bregman_instance_schema();
+  c.generator_info = cmr22::bregman_generator_info();
   c.notes =
       "(22)'s right side read as -2L times the loss (6) at x = x~^{1/L}, which equals "
       "-L||A x~ - y||^2 as the proof's last line shows. Error = |deviation(loose) - "
@@ -165,11 +158,9 @@ THMCHECK_REGISTER(cmr22_lem2_6) {
       "its error) + rounding.";
   c.default_cases = 60;
   c.error_is_rounding = false;
-  c.generator = rc::gen::map(cmr22::bregman_params(), [](const cmr22::BregmanParams& q) {
-    return cmr22::bregman_instance(q);
-  });
-  c.validate = cmr22::validate_bregman;
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_bregman<S>(j); });
+  set_instances<cmr22::BregmanInstance>(
+      c, rc::gen::map(cmr22::bregman_params(), cmr22::bregman_instance),
+      []<class S>(const cmr22::BregmanInstance& in) { return evaluate_bregman<S>(in); });
   registry.add(std::move(c));
 }
 

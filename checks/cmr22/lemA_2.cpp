@@ -29,17 +29,17 @@ namespace {
 /// Measured the largest factor spread or full-vs-reduced deviation of the
 /// flows (at T) and of GD, bound 0.
 template <class S>
-Outcome evaluate_identical(const Json& j, bool as_proved) {
+Outcome evaluate_identical(const cmr22::IdenticalInstance& in, bool as_proved) {
   using std::max;
   using std::pow;
-  const Matrix<S> a = read_matrix<S>(j, "A");
-  const Eigen::Index m = a.rows(), n = a.cols();
-  const Vector<S> y = read_vector<S>(j, "y", m);
-  const int depth = static_cast<int>(read_integer(j, "L", 2, 16));
-  const Vector<S> x0 = read_vector<S>(j, "x0", n);
-  const S t_end = read_real<S>(j, "T");
-  const S step = read_real<S>(j, "step");
-  const long iterations = static_cast<long>(read_integer(j, "iterations", 0, 100000));
+  const Matrix<S> a = as_matrix<S>(in.a);
+  const Eigen::Index n = a.cols();
+  const Vector<S> y = as_vector<S>(in.y);
+  const int depth = in.depth;
+  const Vector<S> x0 = as_vector<S>(in.x0);
+  const S t_end = in.time.as<S>();
+  const S step = in.step.as<S>();
+  const long iterations = in.iterations;
   const cmr22::OverLoss<S> over{a, y, depth};
   const cmr22::ReducedLoss<S> reduced{a, y, depth};
   const S time_factor = as_proved ? S(depth) : S(1);
@@ -118,22 +118,20 @@ Claim lemA_2_common() {
       "flow part between local tolerances tol and 1000 tol or, if larger, the accumulated local error tolerance (tol x (steps x (1 + |x|) + variation of x)), + GD rounding; tol = "
       "2.3e-11 in double; above double 2.3e-13 (50 digits) or 2.3e-15 (100 digits), then 1e-16 unless the "
       "discrepancy already exceeds 10 x its error.";
-  c.generator_info =
-      "N uniform in [2, 10] (7/8) or log-uniform in [11, 1000] (1/8), M = round(N k/10) (k in 1..9, "
-      "1 <= M < N, M <= 150 when N > 40), A as in thm1.1, y = A x* (signed or positive x*), x0 in "
-      "10^[-1.5, 0] times 1 (constant, 1/2) or U(0.5, 1.5), T in [0.1, 10], L in 2..5, GD step 0.01, "
-      "1-200 iterations.";
-  c.instance_schema = cmr22::identical_instance_schema();
+  c.generator_info = cmr22::identical_generator_info();
   c.notes =
       "The proof derives x' = -[A^T r] (.) x^{L-1}, which is (1/L) grad L(x) by (18): the "
       "printed dynamics runs L times faster than the full flow (same trajectory, same limit).";
   c.default_cases = 60;
   c.error_is_rounding = false;
-  c.generator = rc::gen::map(cmr22::identical_params(), [](const cmr22::IdenticalParams& q) {
-    return cmr22::identical_instance(q);
-  });
-  c.validate = cmr22::validate_identical;
   return c;
+}
+
+/// Gives c the instances of Lemma A.2 and its evaluation, as printed or as proved.
+void set_identical_instances(Claim& c, bool as_proved) {
+  set_instances<cmr22::IdenticalInstance>(
+      c, rc::gen::map(cmr22::identical_params(), cmr22::identical_instance),
+      [as_proved]<class S>(const cmr22::IdenticalInstance& in) { return evaluate_identical<S>(in, as_proved); });
 }
 
 }  // namespace
@@ -148,7 +146,7 @@ THMCHECK_REGISTER(cmr22_lemA_2) {
         "If all initialization vectors are identical then x^(k)(t) = x^(k')(t) for all t >= 0 "
         "and all k, k'. Moreover, with x(t) := x^(1)(t) = ... = x^(L)(t) and L(x) = 1/2 "
         "||A x^L - y||^2 the dynamics is given by x'(t) = -grad L(x).";
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_identical<S>(j, false); });
+    set_identical_instances(c, false);
     registry.add(std::move(c));
   }
   {
@@ -159,7 +157,7 @@ THMCHECK_REGISTER(cmr22_lemA_2) {
     c.statement =
         "Proof of Lemma A.2: x'(t) = -[A^T(A x^L - y)] (.) x^{L-1} for x = x^(1) = ... = x^(L) "
         "(= -(1/L) grad L(x) by (18)); for GD with step eta, reduced GD with step eta/L.";
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_identical<S>(j, true); });
+    set_identical_instances(c, true);
     registry.add(std::move(c));
   }
 }

@@ -13,6 +13,11 @@
 
 namespace thmcheck::checks {
 
+namespace {
+/// N is uniform in [2, 40] (7/8 of the cases), data_params.
+constexpr int kMaxUniformN = 40;
+}  // namespace
+
 THMCHECK_REGISTER(cmr22_thm1_1) {
   Claim c;
   c.id = "cmr22.thm1.1";
@@ -38,8 +43,7 @@ THMCHECK_REGISTER(cmr22_thm1_1) {
       "GLPK's simplex with its optimal basis certified at the working precision (rational simplex "
       "when it does not certify, up to 200 LP columns). Measured ||x~_inf||_1 - min; "
       "bound c_L (sum u0^L + sum v0^L).";
-  c.generator_info = cmr22::gap_generator_info(true);
-  c.instance_schema = cmr22::gap_instance_schema(true);
+  c.generator_info = cmr22::gap_generator_info(true, kMaxUniformN);
   c.notes =
       "Outcome error (estimated): 2 x last checkpoint change + sqrt(N) ||r|| / sigma_min(A) + "
       "LP value error + norm rounding; it is a method error, so error_is_rounding = false. "
@@ -53,10 +57,9 @@ THMCHECK_REGISTER(cmr22_thm1_1) {
   // cases took 7.5 min at seed 1), so 12 cases by default; use --cases for more.
   c.default_cases = 12;
   c.error_is_rounding = false;
-  c.generator = rc::gen::map(cmr22::data_params(40),
-                             [](const cmr22::DataParams& q) { return cmr22::gap_instance(q, true); });
-  c.validate = [](const Json& j) { cmr22::validate_gap(j, true); };
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return cmr22::evaluate_gap<S>(j, true); });
+  set_instances<cmr22::SignedGapInstance>(
+      c, rc::gen::map(cmr22::data_params(kMaxUniformN), cmr22::signed_gap_instance),
+      []<class S>(const cmr22::SignedGapInstance& in) { return cmr22::evaluate_gap<S>(in); });
   registry.add(std::move(c));
 }
 

@@ -11,6 +11,11 @@
 
 namespace thmcheck::checks {
 
+namespace {
+/// N is uniform in [2, 40] (7/8 of the cases), data_params.
+constexpr int kMaxUniformN = 40;
+}  // namespace
+
 THMCHECK_REGISTER(cmr22_thm2_1) {
   Claim c;
   c.id = "cmr22.thm2.1";
@@ -28,16 +33,14 @@ THMCHECK_REGISTER(cmr22_thm2_1) {
   c.measurement =
       "As cmr22.thm1.1 with v absent and min over S+ (non-negative LP). Measured "
       "||x~_inf||_1 - min_{S+} ||z||_1; bound c_L sum x0^L.";
-  c.generator_info = cmr22::gap_generator_info(false);
-  c.instance_schema = cmr22::gap_instance_schema(false);
+  c.generator_info = cmr22::gap_generator_info(false, kMaxUniformN);
   c.notes = "Error as in cmr22.thm1.1.";
   c.default_cases = 24;
   c.slow = true;  // its registry tests took 58 s (one core, seed 1): label `slow`
   c.error_is_rounding = false;
-  c.generator = rc::gen::map(cmr22::data_params(40),
-                             [](const cmr22::DataParams& q) { return cmr22::gap_instance(q, false); });
-  c.validate = [](const Json& j) { cmr22::validate_gap(j, false); };
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return cmr22::evaluate_gap<S>(j, false); });
+  set_instances<cmr22::PositiveGapInstance>(
+      c, rc::gen::map(cmr22::data_params(kMaxUniformN), cmr22::positive_gap_instance),
+      []<class S>(const cmr22::PositiveGapInstance& in) { return cmr22::evaluate_gap<S>(in); });
   registry.add(std::move(c));
 }
 

@@ -26,30 +26,33 @@ namespace thmcheck::checks {
 
 namespace {
 
+/// N is uniform in [2, 16] (7/8 of the cases), data_params.
+constexpr int kMaxUniformN = 16;
+
 /// Theorem 2.2 / 3.1 at precision S: measured ||x~_inf - argmin||_1 (signed:
 /// of (u~, v~) against (z+, z-)), bound 0. as_proved: the argmin of D_F(., x~(0))
 /// instead of g_{x~(0)}.
 template <class S>
-Outcome evaluate_argmin(const Json& j, bool as_proved) {
+Outcome evaluate_argmin(const cmr22::EitherGapInstance& in, bool as_proved) {
   using std::sqrt;
-  const Matrix<S> a = read_matrix<S>(j, "A");
+  const Matrix<S> a = as_matrix<S>(in.a);
   const Eigen::Index m = a.rows(), n = a.cols();
-  const Vector<S> y = read_vector<S>(j, "y", m);
-  const int depth = static_cast<int>(read_integer(j, "L", 2, 64));
-  const bool signed_case = has_field(j, "u0");
+  const Vector<S> y = as_vector<S>(in.y);
+  const int depth = in.depth;
+  const bool signed_case = in.signed_case();
   cmr22::MirrorMap<S> map;
   map.depth = depth;
   Matrix<S> a_lifted;  // [A, -A] in the signed case: (z+, z-) in S+-
   Vector<S> init_power;
   if (signed_case) {
-    map.u0_power = cmr22::hadamard_power<S>(read_vector<S>(j, "u0", n), depth);
-    map.v0_power = cmr22::hadamard_power<S>(read_vector<S>(j, "v0", n), depth);
+    map.u0_power = cmr22::hadamard_power<S>(as_vector<S>(*in.u0), depth);
+    map.v0_power = cmr22::hadamard_power<S>(as_vector<S>(*in.v0), depth);
     a_lifted.resize(m, 2 * n);
     a_lifted << a, -a;
     init_power.resize(2 * n);
     init_power << map.u0_power, map.v0_power;
   } else {
-    map.u0_power = cmr22::hadamard_power<S>(read_vector<S>(j, "x0", n), depth);
+    map.u0_power = cmr22::hadamard_power<S>(as_vector<S>(*in.x0), depth);
     a_lifted = a;
     init_power = map.u0_power;
   }
@@ -119,22 +122,27 @@ Claim thm2_2_common() {
       "concave dual of the separable problem (lib/cmr22/bregman_argmin), a different algorithm "
       "that never integrates a flow. Measured ||x~_inf - argmin||_1 (signed: of (u~, v~) against "
       "(z+, z-)); bound 0.";
-  c.generator_info =
-      "As thm2.1 (positive instances) and thm1.1 (signed), half each, with N uniform in [2, 16] (7/8) or "
-      "log-uniform in [17, 1000] (1/8).";
-  c.instance_schema =
-      "{\"A\", \"y\", \"L\", \"x0\": [N] > 0} or {\"A\", \"y\", \"L\", \"u0\", \"v0\"}";
+  c.generator_info = fmt::format(
+      "As thm2.1 (positive instances) and thm1.1 (signed), half each, with N uniform in [2, {}] (7/8) or "
+      "log-uniform in [{}, {}] (1/8).",
+      kMaxUniformN, kMaxUniformN + 1, cmr22::kLargestN);
   c.notes =
       "g_{x~0} equals D_F(., x~0) up to a constant factor and shift only when x~0 is a "
       "multiple of 1 (or L = 2): the proof's last step multiplies the n-th term by L x~0_n^{1-2/L}.";
   c.error_is_rounding = false;
   // Uniform N up to 16 only (then log-uniform to 1000): each case integrates
   // the flow and solves the argmin, and the failing cases climb to 100 digits.
-  c.generator = rc::gen::map(cmr22::data_params(16), [](const cmr22::DataParams& q) {
-    return cmr22::gap_instance(q, q.seed % 2 == 1);
-  });
-  c.validate = [](const Json& j) { cmr22::validate_gap(j, has_field(j, "u0")); };
   return c;
+}
+
+/// Gives c the instances of Theorem 2.2 (half positive, half signed) and its
+/// evaluation, as printed or as proved.
+void set_argmin_instances(Claim& c, bool as_proved) {
+  set_instances<cmr22::EitherGapInstance>(
+      c, rc::gen::map(cmr22::data_params(kMaxUniformN), [](const cmr22::DataParams& q) {
+        return cmr22::either_gap_instance(q, q.seed % 2 == 1);
+      }),
+      [as_proved]<class S>(const cmr22::EitherGapInstance& in) { return evaluate_argmin<S>(in, as_proved); });
 }
 
 }  // namespace
@@ -153,7 +161,7 @@ THMCHECK_REGISTER(cmr22_thm2_2) {
     // Run-time budget (a flow and a Newton solve of the argmin per case; the
     // printed form fails, and its failures climb to 50/100 digits).
     c.default_cases = 8;
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_argmin<S>(j, false); });
+    set_argmin_instances(c, false);
     registry.add(std::move(c));
   }
   {
@@ -166,7 +174,7 @@ THMCHECK_REGISTER(cmr22_thm2_2) {
         "Theorem 2.2; signed: argmin over S+- of D_F(z+, u~(0)) + D_F(z-, v~(0))).";
     c.default_cases = 24;  // run-time budget, as cmr22.thm2.2
     c.slow = true;  // its registry tests took 76 s (one core, seed 1): label `slow`
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_argmin<S>(j, true); });
+    set_argmin_instances(c, true);
     registry.add(std::move(c));
   }
 }

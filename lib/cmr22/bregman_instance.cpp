@@ -1,5 +1,6 @@
 #include "thmcheck/cmr22/bregman_instance.hpp"
 
+#include <fmt/format.h>
 #include <rapidcheck.h>
 
 #include <Eigen/Dense>
@@ -10,28 +11,25 @@ namespace thmcheck::cmr22 {
 
 rc::Gen<BregmanParams> bregman_params() {
   return rc::gen::build<BregmanParams>(
-      rc::gen::set(&BregmanParams::data, data_params(12)),
-      rc::gen::set(&BregmanParams::time_exp, rc::gen::inRange(-4, 7)),
-      rc::gen::set(&BregmanParams::init_scale, rc::gen::inRange(0, 9)),
-      rc::gen::set(&BregmanParams::extra_points, rc::gen::inRange(1, 4)));
+      rc::gen::set(&BregmanParams::data, data_params(kBregmanMaxUniformN)),
+      rc::gen::set(&BregmanParams::time_exp, rc::gen::inRange(kBregmanTimeExpMin, kBregmanTimeExpMax + 1)),
+      rc::gen::set(&BregmanParams::init_scale, rc::gen::inRange(0, kBregmanInitScaleMax + 1)),
+      rc::gen::set(&BregmanParams::extra_points, rc::gen::inRange(1, kBregmanMaxExtraPoints + 1)));
 }
 
-Json bregman_instance(const BregmanParams& q) {
+BregmanInstance bregman_instance(const BregmanParams& q) {
   const DataParams& d = q.data;  // N from dimension(12): the flow is integrated directly
   RandomSource rng(d.seed);
   const int m = rows_of(d);
-  Json j;
-  Json a_json;
-  Matrix<double> a = make_matrix(d, m, rng, a_json);
-  j["A"] = a_json;
-  j["L"] = d.depth;
+  BregmanInstance in;
+  Matrix<double> a = make_matrix(d, m, rng, in.a);
+  in.depth = d.depth;
   // z0 dense and positive so that moves along ker A stay in S+ for small steps;
   // y is defined as A z0 (at the evaluation's precision).
   Vector<double> z0(d.n);
   for (int i = 0; i < d.n; ++i) z0(i) = rng.uniform(0.1, 1.0);
   if (d.truth_kind == 0) z0(rng.integer(0, d.n - 1)) = 0;  // a zero entry: z log z = 0 convention
-  j["z0"] = decimal_vector(z0, 8);
-  Json dirs = Json::array(), steps = Json::array();
+  in.z0 = decimal_reals(z0, 8);
   for (int k = 0; k < q.extra_points; ++k) {
     Vector<double> dvec = gaussian_vector(d.n, rng);
     // Kernel projection in double only to size the step; the claim projects at its precision.
@@ -43,38 +41,46 @@ Json bregman_instance(const BregmanParams& q) {
       if (z0(i) == 0) kvec(i) = 0;
     }
     if (kvec.cwiseAbs().maxCoeff() == 0) t = 0;
-    dirs.push_back(decimal_vector(dvec, 8));
-    steps.push_back(short_decimal(t * (0.5 + 0.5 * rng.uniform()), 6));
+    in.directions.push_back(decimal_reals(dvec, 8));
+    in.steps.push_back(Real::parse(short_decimal(t * (0.5 + 0.5 * rng.uniform()), 6)));
   }
-  j["directions"] = dirs;
-  j["steps"] = steps;
   Vector<double> x0(d.n);
   // Constant (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
   const double scale = std::pow(10.0, -q.init_scale / 4.0);
   for (int i = 0; i < d.n; ++i) x0(i) = d.init_kind == 0 ? scale : scale * rng.uniform(0.5, 1.5);
-  j["x0"] = decimal_vector(x0, 8);
-  j["T"] = short_decimal(std::pow(10.0, q.time_exp / 4.0), 6);
-  return j;
+  in.x0 = decimal_reals(x0, 8);
+  in.time = Real::parse(short_decimal(std::pow(10.0, q.time_exp / 4.0), 6));
+  return in;
 }
 
-void validate_bregman(const Json& j) {
-  auto [m, n] = matrix_shape(j, "A");
-  read_matrix<double>(j, "A");
-  read_integer(j, "L", 2, 64);
-  read_vector<double>(j, "z0", n);
-  Vector<double> x0 = read_vector<double>(j, "x0", n);
-  if (!(x0.array() > 0).all()) throw InputError("field 'x0': must be positive");
-  if (!(read_real<double>(j, "T") > 0)) throw InputError("field 'T': must be positive");
-  if (!j.contains("directions") || !j.contains("steps") || !j["directions"].is_array() ||
-      j["directions"].size() != j["steps"].size()) {
-    throw InputError("fields 'directions' and 'steps': arrays of equal length required");
+void BregmanInstance::check() const {
+  const size_t n = a.front().size();
+  if (depth < 2 || depth > 64) throw InputError(fmt::format("field 'L': {} is outside [2, 64]", depth));
+  auto check_length = [n](const RealVector& v, const std::string& where) {
+    if (v.size() != n) {
+      throw InputError(fmt::format("{}: length {} does not match the {} columns of 'A'", where, v.size(), n));
+    }
+  };
+  check_length(z0, "field 'z0'");
+  check_length(x0, "field 'x0'");
+  for (size_t i = 0; i < x0.size(); ++i) {
+    if (!(x0[i].as<double>() > 0)) throw InputError(fmt::format("field 'x0'[{}]: must be positive", i));
   }
-  (void)m;
+  if (!(time.as<double>() > 0)) throw InputError("field 'T': must be positive");
+  if (directions.size() != steps.size()) {
+    throw InputError(fmt::format("fields 'directions' and 'steps': {} directions but {} steps", directions.size(),
+                                 steps.size()));
+  }
+  for (size_t k = 0; k < directions.size(); ++k) check_length(directions[k], fmt::format("field 'directions'[{}]", k));
 }
 
-std::string bregman_instance_schema() {
-  return "{\"A\", \"L\", \"z0\": [N] >= 0 (y = A z0), \"directions\": [[N], ...], \"steps\": [t, ...], "
-         "\"x0\": [N] > 0, \"T\"}";
+std::string bregman_generator_info() {
+  return fmt::format(
+      "{}, A as in thm1.1, z0 dense positive (one zero entry for 1/3 of cases), {}-{} further z in S+, "
+      "x0 = 10^[{:g}, 0] times 1 (constant, 1/2) or U(0.5, 1.5), T in [{:.1f}, {:.1f}], L in {}..{}.",
+      dimension_text(kBregmanMaxUniformN), 1, kBregmanMaxExtraPoints, -kBregmanInitScaleMax / 4.0,
+      std::pow(10.0, kBregmanTimeExpMin / 4.0), std::pow(10.0, kBregmanTimeExpMax / 4.0), kDrawnDepthMin,
+      kDrawnDepthMax);
 }
 
 }  // namespace thmcheck::cmr22

@@ -1,14 +1,28 @@
 // The Bregman instances of cmr22 Lemma 2.6: A, L, a point z0 of S+ (y := A z0),
 // directions and steps giving further points z = z0 + t P_ker(A) d of S+, the
-// initialization x0 > 0 and the time T. Generator, validator and schema text.
+// initialization x0 > 0 and the time T. One typed instance: its fields give
+// the reader, validator, writer and schema; its generator draws BregmanParams.
 #pragma once
 
 #include <rapidcheck/Gen.h>
 
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "thmcheck/cmr22/data_params.hpp"
-#include "thmcheck/engine/instance.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 
 namespace thmcheck::cmr22 {
+
+/// Ranges of the Bregman generator: N uniform up to kBregmanMaxUniformN,
+/// T = 10^(k/4) for k in [kBregmanTimeExpMin, kBregmanTimeExpMax], x0 scale
+/// 10^(-s/4) for s in [0, kBregmanInitScaleMax], 1 to kBregmanMaxExtraPoints
+/// points z besides z0.
+constexpr int kBregmanMaxUniformN = 12;
+constexpr int kBregmanTimeExpMin = -4, kBregmanTimeExpMax = 6;
+constexpr int kBregmanInitScaleMax = 8;
+constexpr int kBregmanMaxExtraPoints = 3;
 
 /// The drawn parameters of a Bregman instance.
 struct BregmanParams {
@@ -22,17 +36,33 @@ struct BregmanParams {
 /// init_scale in [0, 8], extra_points in [1, 3], drawn in that order.
 rc::Gen<BregmanParams> bregman_params();
 
+/// An instance of Lemma 2.6: the points z of S+ are z0 and z0 + t_k P_ker(A) d_k.
+struct BregmanInstance {
+  RealMatrix a;
+  int depth = 0;
+  RealVector z0;
+  std::vector<RealVector> directions;
+  RealVector steps;
+  RealVector x0;
+  Real time;
+  static constexpr auto fields = std::make_tuple(
+      field("A", &BregmanInstance::a, "M x N, the measurement matrix"),
+      field("L", &BregmanInstance::depth, "depth, integer in [2, 64]"),
+      field("z0", &BregmanInstance::z0, "[N] >= 0, a point of S+ (y := A z0)"),
+      field("directions", &BregmanInstance::directions, "[[N], ...], directions d_k"),
+      field("steps", &BregmanInstance::steps, "[t_k, ...], one step per direction: z_k = z0 + t_k P_ker(A) d_k"),
+      field("x0", &BregmanInstance::x0, "[N] > 0, the initialization x~(0)"),
+      field("T", &BregmanInstance::time, "> 0, the time the flow is integrated to"));
+  void check() const;
+};
+
 /// Instance of Lemma 2.6 drawn from q: z0 dense in [0.1, 1) (one zero entry
 /// when truth_kind is 0), extra_points directions d with steps t that keep
 /// z0 + t P_ker(A) d >= 0 (sized in double), x0 constant 10^(-init_scale/4)
 /// (init_kind 0) or times U(0.5, 1.5), T = 10^(time_exp/4).
-Json bregman_instance(const BregmanParams& q);
+BregmanInstance bregman_instance(const BregmanParams& q);
 
-/// Throws InputError unless j is a Bregman instance: A, L in [2, 64], z0 [N],
-/// x0 [N] > 0, T > 0, and arrays `directions` and `steps` of equal length.
-void validate_bregman(const Json& j);
-
-/// The instance-file fields of a Bregman instance (`instance_schema`).
-std::string bregman_instance_schema();
+/// The generator text of cmr22.lem2.6 (`generator_info`).
+std::string bregman_generator_info();
 
 }  // namespace thmcheck::cmr22

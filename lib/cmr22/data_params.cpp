@@ -1,5 +1,6 @@
 #include "thmcheck/cmr22/data_params.hpp"
 
+#include <fmt/format.h>
 #include <rapidcheck.h>
 
 #include <algorithm>
@@ -25,18 +26,18 @@ rc::Gen<DataParams> data_params(int max_n) {
       rc::gen::set(&DataParams::matrix_kind, rc::gen::weightedElement<int>({{5, 0}, {2, 1}, {1, 2}, {1, 3}})),
       rc::gen::set(&DataParams::truth_kind, rc::gen::inRange(0, 3)),
       rc::gen::set(&DataParams::sparsity, rc::gen::inRange(0, 20)),
-      rc::gen::set(&DataParams::depth, rc::gen::inRange(2, 6)),
-      rc::gen::set(&DataParams::init_exp, rc::gen::inRange(1, 31)),
+      rc::gen::set(&DataParams::depth, rc::gen::inRange(kDrawnDepthMin, kDrawnDepthMax + 1)),
+      rc::gen::set(&DataParams::init_exp, rc::gen::inRange(kInitExpMin, kInitExpMax + 1)),
       rc::gen::set(&DataParams::init_kind, rc::gen::inRange(0, 2)),
       rc::gen::set(&DataParams::seed, rc::gen::arbitrary<std::uint64_t>()));
 }
 
 int rows_of(const DataParams& q) {
   const int m = static_cast<int>(std::lround(q.n * q.m_fraction / 10.0));
-  return std::clamp(m, 1, q.n > 40 ? std::min(q.n - 1, kLargeCaseRows) : q.n - 1);
+  return std::clamp(m, 1, q.n > kRowCapAboveN ? std::min(q.n - 1, kLargeCaseRows) : q.n - 1);
 }
 
-Matrix<double> make_matrix(const DataParams& q, int m, RandomSource& rng, Json& out) {
+Matrix<double> make_matrix(const DataParams& q, int m, RandomSource& rng, RealMatrix& out) {
   const int n = q.n;
   Matrix<double> a(m, n);
   const double scale = 1.0 / std::sqrt(double(m));
@@ -49,17 +50,14 @@ Matrix<double> make_matrix(const DataParams& q, int m, RandomSource& rng, Json& 
   if (q.matrix_kind == 3 && m >= 2) {
     for (int k = 0; k < n; ++k) a(m - 1, k) = a(0, k) + 1e-6 * rng.gaussian() * scale;
   }
-  Json rows = Json::array();
+  out.assign(static_cast<size_t>(m), RealVector(static_cast<size_t>(n)));
   for (int i = 0; i < m; ++i) {
-    Json row = Json::array();
     for (int k = 0; k < n; ++k) {
       std::string s = short_decimal(a(i, k));
       a(i, k) = std::stod(s);
-      row.push_back(s);
+      out[i][k] = Real::parse(s);
     }
-    rows.push_back(row);
   }
-  out = rows;
   return a;
 }
 
@@ -86,10 +84,23 @@ Vector<double> make_truth(const DataParams& q, int m, bool positive, RandomSourc
   return x / std::max(x.norm(), 1e-300);
 }
 
-Json decimal_vector(const Vector<double>& v, int digits) {
-  Json out = Json::array();
-  for (Eigen::Index i = 0; i < v.size(); ++i) out.push_back(short_decimal(v(i), digits));
+RealVector decimal_reals(const Vector<double>& v, int digits) {
+  RealVector out;
+  out.reserve(static_cast<size_t>(v.size()));
+  for (Eigen::Index i = 0; i < v.size(); ++i) out.push_back(Real::parse(short_decimal(v(i), digits)));
   return out;
+}
+
+std::string dimension_text(int max_n) {
+  return fmt::format(
+      "N uniform in [2, {}] (7/8) or log-uniform in [{}, {}] (1/8), M = round(N k/10) (k in 1..9, "
+      "1 <= M < N, M <= {} when N > {})",
+      max_n, max_n + 1, kLargestN, kLargeCaseRows, kRowCapAboveN);
+}
+
+std::string matrix_text() {
+  return "A Gaussian/sqrt(M) (5/9), Rademacher/sqrt(M) (2/9), two near-parallel columns (1/9), two "
+         "near-dependent rows (1/9)";
 }
 
 }  // namespace thmcheck::cmr22

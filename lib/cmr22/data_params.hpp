@@ -8,8 +8,10 @@
 #include <rapidcheck/Gen.h>
 
 #include <cstdint>
+#include <string>
 
 #include "thmcheck/engine/instance.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
 #include "thmcheck/numerics/scalar.hpp"
 
@@ -34,6 +36,11 @@ struct DataParams {
 /// N = 1000) keeps a large case at about a minute (bench/cmr22_flow_vs_gd sizes).
 constexpr int kLargestN = 1000;
 constexpr int kLargeCaseRows = 150;
+/// M is capped at kLargeCaseRows when N is above this.
+constexpr int kRowCapAboveN = 40;
+/// The drawn depths L and initialization exponents k (alpha^L = 10^-k).
+constexpr int kDrawnDepthMin = 2, kDrawnDepthMax = 5;
+constexpr int kInitExpMin = 1, kInitExpMax = 30;
 
 /// N: uniform on [2, max_n] (7/8), or log-uniform on (max_n, 1000] (1/8).
 rc::Gen<int> dimension(int max_n);
@@ -45,13 +52,20 @@ rc::Gen<DataParams> data_params(int max_n);
 /// M = round(N m_fraction / 10), clamped to [1, N - 1] (and to 150 when N > 40).
 int rows_of(const DataParams& q);
 
-/// A (decimal, 17 digits) as Json and as the doubles it denotes.
-Matrix<double> make_matrix(const DataParams& q, int m, RandomSource& rng, Json& out);
+/// A (decimal, 17 digits) as instance reals and as the doubles they denote.
+Matrix<double> make_matrix(const DataParams& q, int m, RandomSource& rng, RealMatrix& out);
 
 /// Ground truth: s-sparse or dense, signed or non-negative (||x*||_2 = 1).
 Vector<double> make_truth(const DataParams& q, int m, bool positive, RandomSource& rng);
 
-/// v as a Json array of decimal strings with `digits` significant digits.
-Json decimal_vector(const Vector<double>& v, int digits = 17);
+/// v as instance reals: decimals with `digits` significant digits.
+RealVector decimal_reals(const Vector<double>& v, int digits = 17);
+
+/// The text of dimension(max_n) and rows_of for generator_info: "N uniform in
+/// [2, max_n] (7/8) or log-uniform in [max_n + 1, 1000] (1/8), M = ...".
+std::string dimension_text(int max_n);
+
+/// The text of make_matrix's kinds (data_params weights 5 : 2 : 1 : 1).
+std::string matrix_text();
 
 }  // namespace thmcheck::cmr22

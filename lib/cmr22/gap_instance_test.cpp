@@ -1,9 +1,13 @@
 // The cmr22 instance families (lib/cmr22/gap_instance.hpp,
 // bregman_instance.hpp, identical_instance.hpp): drawn instances pass their
-// validators and have the documented shapes.
+// readers, lie in the ranges their generator_info states (the same constants
+// draw them), and malformed files are one-line errors naming the field.
 #include "thmcheck/cmr22/gap_instance.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
+
+#include <cmath>
 
 #include "thmcheck/cmr22/bregman_instance.hpp"
 #include "thmcheck/cmr22/identical_instance.hpp"
@@ -25,6 +29,16 @@ DataParams params(int n, int depth, std::uint64_t seed) {
   return q;
 }
 
+template <class T>
+std::string error_of(const Json& j) {
+  try {
+    (void)instance_from_json<T>(j);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
 TEST(Cmr22InstancesTest, RowsAreClampedBelowN) {
   DataParams q = params(10, 3, 1);
   EXPECT_EQ(rows_of(q), 5);
@@ -35,28 +49,135 @@ TEST(Cmr22InstancesTest, RowsAreClampedBelowN) {
   EXPECT_EQ(rows_of(q), kLargeCaseRows);
 }
 
-TEST(Cmr22InstancesTest, GapInstancesValidate) {
-  for (bool signed_case : {false, true}) {
-    const Json j = gap_instance(params(12, 3, 7), signed_case);
-    EXPECT_NO_THROW(validate_gap(j, signed_case)) << j.dump();
-    EXPECT_EQ(j["A"].size(), 6u);
-    EXPECT_EQ(j["y"].size(), 6u);
-    EXPECT_EQ(has_field(j, "u0"), signed_case);
-    EXPECT_EQ(has_field(j, "x0"), !signed_case);
-    // The wrong reading of the instance is rejected.
-    EXPECT_THROW(validate_gap(j, !signed_case), InputError);
-  }
+TEST(Cmr22InstancesTest, GapInstancesReadBackAsWritten) {
+  const Json s = instance_to_json(signed_gap_instance(params(12, 3, 7)));
+  EXPECT_EQ(error_of<SignedGapInstance>(s), "");
+  EXPECT_EQ(s["A"].size(), 6u);
+  EXPECT_EQ(s["y"].size(), 6u);
+  EXPECT_EQ(instance_to_json(instance_from_json<SignedGapInstance>(s)), s);
+  const Json p = instance_to_json(positive_gap_instance(params(12, 3, 7)));
+  EXPECT_EQ(error_of<PositiveGapInstance>(p), "");
+  // The wrong reading of the instance is rejected, naming the field.
+  EXPECT_EQ(error_of<PositiveGapInstance>(s).rfind("missing field 'x0'", 0), 0u) << error_of<PositiveGapInstance>(s);
+  EXPECT_EQ(error_of<SignedGapInstance>(p).rfind("missing field 'u0'", 0), 0u);
+  // Theorem 2.2 reads both forms, and not a mixture.
+  EXPECT_EQ(error_of<EitherGapInstance>(s), "");
+  EXPECT_EQ(error_of<EitherGapInstance>(p), "");
+  EXPECT_TRUE(instance_from_json<EitherGapInstance>(s).signed_case());
+  Json both = s;
+  both["x0"] = p["x0"];
+  EXPECT_NE(error_of<EitherGapInstance>(both).find("not both"), std::string::npos);
+  // The same draw gives the same data in either form.
+  EXPECT_EQ(instance_to_json(either_gap_instance(params(12, 3, 7), false)), p);
 }
 
-TEST(Cmr22InstancesTest, BregmanAndIdenticalInstancesValidate) {
-  BregmanParams b{params(8, 2, 3), 2, 4, 2};
-  const Json jb = bregman_instance(b);
-  EXPECT_NO_THROW(validate_bregman(jb)) << jb.dump();
-  EXPECT_EQ(jb["directions"].size(), 2u);
-  IdenticalParams i{params(8, 4, 5), 1, 2, 30};
-  const Json ji = identical_instance(i);
-  EXPECT_NO_THROW(validate_identical(ji)) << ji.dump();
-  EXPECT_EQ(ji["iterations"].get<int>(), 30);
+TEST(Cmr22InstancesTest, MalformedGapInstancesNameTheField) {
+  const Json good = instance_to_json(positive_gap_instance(params(6, 2, 3)));
+  Json j = good;
+  j["y"].erase(0);
+  EXPECT_EQ(error_of<PositiveGapInstance>(j), "field 'y': length 2 does not match the 3 rows of 'A'");
+  j = good;
+  j["x0"][1] = "nan";
+  EXPECT_EQ(error_of<PositiveGapInstance>(j).rfind("field 'x0'[1]", 0), 0u);
+  j = good;
+  j["A"][0][0] = "1e400";
+  EXPECT_EQ(error_of<PositiveGapInstance>(j).rfind("field 'A'[0][0]", 0), 0u);
+  j = good;
+  j["x0"][0] = "0";
+  EXPECT_EQ(error_of<PositiveGapInstance>(j), "field 'x0'[0]: must be positive");
+  j = good;
+  j["L"] = 1;
+  EXPECT_EQ(error_of<PositiveGapInstance>(j), "field 'L': 1 is outside [2, 64]");
+  j = good;
+  j.erase("A");
+  EXPECT_EQ(error_of<PositiveGapInstance>(j), "missing field 'A'");
+}
+
+TEST(Cmr22InstancesTest, BregmanAndIdenticalInstancesReadBack) {
+  const BregmanInstance b = bregman_instance(BregmanParams{params(8, 2, 3), 2, 4, 2});
+  EXPECT_EQ(b.directions.size(), 2u);
+  Json jb = instance_to_json(b);
+  EXPECT_EQ(error_of<BregmanInstance>(jb), "");
+  jb["steps"].erase(0);
+  EXPECT_EQ(error_of<BregmanInstance>(jb), "fields 'directions' and 'steps': 2 directions but 1 steps");
+  jb = instance_to_json(b);
+  jb["directions"][1].erase(0);  // directions are read as a matrix: rows of one length
+  EXPECT_EQ(error_of<BregmanInstance>(jb), "field 'directions' row 1: has 7 entries, row 0 has 8");
+  jb = instance_to_json(b);
+  for (Json& d : jb["directions"]) d.erase(0);
+  EXPECT_EQ(error_of<BregmanInstance>(jb), "field 'directions'[0]: length 7 does not match the 8 columns of 'A'");
+  const IdenticalInstance i = identical_instance(IdenticalParams{params(8, 4, 5), 1, 2, 30});
+  EXPECT_EQ(i.iterations, 30);
+  Json ji = instance_to_json(i);
+  EXPECT_EQ(error_of<IdenticalInstance>(ji), "");
+  ji["step"] = "-0.01";
+  EXPECT_EQ(error_of<IdenticalInstance>(ji), "field 'step': must be positive");
+  ji = instance_to_json(i);
+  ji["L"] = 17;
+  EXPECT_EQ(error_of<IdenticalInstance>(ji), "field 'L': 17 is outside [2, 16]");
+}
+
+// The generator ranges that generator_info prints hold for drawn instances
+// (the texts are formatted from the same constants the generators draw with).
+void expect_common_ranges(const RealMatrix& a, int depth) {
+  const int n = static_cast<int>(a.front().size()), m = static_cast<int>(a.size());
+  EXPECT_GE(n, 2);
+  EXPECT_LE(n, kLargestN);
+  EXPECT_GE(m, 1);
+  EXPECT_LT(m, n);
+  if (n > kRowCapAboveN) EXPECT_LE(m, kLargeCaseRows);
+  EXPECT_GE(depth, kDrawnDepthMin);
+  EXPECT_LE(depth, kDrawnDepthMax);
+}
+
+TEST(Cmr22InstancesTest, DrawnInstancesLieInTheStatedRanges) {
+  const auto gap = rc::gen::map(data_params(40), signed_gap_instance);
+  const auto bregman = rc::gen::map(bregman_params(), bregman_instance);
+  const auto identical = rc::gen::map(identical_params(), identical_instance);
+  int large = 0;
+  for (int k = 0; k < 120; ++k) {
+    const int size = k % 100;
+    const SignedGapInstance g = gap(rc::Random(1000 + k), size).value();
+    expect_common_ranges(g.a, g.depth);
+    large += g.a.front().size() > 40;
+    for (const RealVector* v : {&g.u0, &g.v0}) {
+      for (const Real& x : *v) {
+        // alpha^L = 10^-k, k in [1, 30], times U(0.5, 2) at most (8 digits).
+        const double xl = std::pow(x.as<double>(), g.depth);
+        EXPECT_GE(xl, std::pow(0.5, g.depth) * std::pow(10.0, -kInitExpMax) * (1 - 1e-6));
+        EXPECT_LE(xl, std::pow(2.0, g.depth) * std::pow(10.0, -kInitExpMin) * (1 + 1e-6));
+      }
+    }
+    const BregmanInstance b = bregman(rc::Random(2000 + k), size).value();
+    expect_common_ranges(b.a, b.depth);
+    EXPECT_GE(b.directions.size(), 1u);
+    EXPECT_LE(b.directions.size(), static_cast<size_t>(kBregmanMaxExtraPoints));
+    EXPECT_GE(b.time.as<double>(), std::pow(10.0, kBregmanTimeExpMin / 4.0) * (1 - 1e-5));
+    EXPECT_LE(b.time.as<double>(), std::pow(10.0, kBregmanTimeExpMax / 4.0) * (1 + 1e-5));
+    for (const Real& x : b.x0) {
+      EXPECT_GE(x.as<double>(), 0.5 * std::pow(10.0, -kBregmanInitScaleMax / 4.0) * (1 - 1e-7));
+      EXPECT_LE(x.as<double>(), 1.5 * (1 + 1e-7));
+    }
+    const IdenticalInstance i = identical(rc::Random(3000 + k), size).value();
+    expect_common_ranges(i.a, i.depth);
+    EXPECT_GE(i.iterations, 1);
+    EXPECT_LE(i.iterations, kIdenticalMaxIterations);
+    EXPECT_EQ(i.step.text(), kIdenticalStep);
+    EXPECT_GE(i.time.as<double>(), std::pow(10.0, kIdenticalTimeExpMin / 4.0) * (1 - 1e-5));
+    EXPECT_LE(i.time.as<double>(), std::pow(10.0, kIdenticalTimeExpMax / 4.0) * (1 + 1e-5));
+  }
+  // The log-uniform branch (1/8 of the draws) is reached.
+  EXPECT_GT(large, 0);
+}
+
+TEST(Cmr22InstancesTest, GeneratorTextsNameTheirConstants) {
+  EXPECT_EQ(gap_generator_info(true, 40).rfind("N uniform in [2, 40] (7/8) or log-uniform in [41, 1000] (1/8)", 0), 0u);
+  EXPECT_NE(gap_generator_info(false, 40).find("L in {2,3,4,5}"), std::string::npos);
+  EXPECT_NE(gap_generator_info(false, 40).find("k in [1, 30]"), std::string::npos);
+  EXPECT_NE(bregman_generator_info().find("T in [0.1, 31.6]"), std::string::npos);
+  EXPECT_NE(bregman_generator_info().find("x0 = 10^[-2, 0]"), std::string::npos);
+  EXPECT_NE(identical_generator_info().find("T in [0.1, 10]"), std::string::npos);
+  EXPECT_NE(identical_generator_info().find("1-200 iterations"), std::string::npos);
 }
 
 }  // namespace

@@ -15,25 +15,29 @@
 
 namespace thmcheck::cmr22 {
 
+namespace {
+
+/// (9) with v0 given (signed_case) or (16) with v0 == nullptr (init = x0).
 template <class S>
-Outcome evaluate_gap(const Json& j, bool signed_case) {
+Outcome evaluate_gap(const GapData& in, const RealVector& init, const RealVector* v_init) {
   using std::sqrt;
-  const Matrix<S> a = read_matrix<S>(j, "A");
+  const bool signed_case = v_init != nullptr;
+  const Matrix<S> a = as_matrix<S>(in.a);
   const Eigen::Index m = a.rows(), n = a.cols();
-  const Vector<S> y = read_vector<S>(j, "y", m);
-  const int depth = static_cast<int>(read_integer(j, "L", 2, 64));
+  const Vector<S> y = as_vector<S>(in.y);
+  const int depth = in.depth;
   cmr22::MirrorMap<S> map;
   map.depth = depth;
   Outcome o;
   HypothesisCheck positive{"init.positive", true, Evidence::kCertified, ""};
   if (signed_case) {
-    const Vector<S> u0 = read_vector<S>(j, "u0", n), v0 = read_vector<S>(j, "v0", n);
+    const Vector<S> u0 = as_vector<S>(init), v0 = as_vector<S>(*v_init);
     positive.holds = (u0.array() > 0).all() && (v0.array() > 0).all();
     positive.detail = "u0 > 0 and v0 > 0 entrywise";
     map.u0_power = cmr22::hadamard_power(u0, depth);
     map.v0_power = cmr22::hadamard_power(v0, depth);
   } else {
-    const Vector<S> x0 = read_vector<S>(j, "x0", n);
+    const Vector<S> x0 = as_vector<S>(init);
     positive.holds = (x0.array() > 0).all();
     positive.detail = "x0 > 0 entrywise";
     map.u0_power = cmr22::hadamard_power(x0, depth);
@@ -103,8 +107,24 @@ Outcome evaluate_gap(const Json& j, bool signed_case) {
   return o;
 }
 
-template Outcome evaluate_gap<double>(const Json&, bool);
-template Outcome evaluate_gap<Mp50>(const Json&, bool);
-template Outcome evaluate_gap<Mp100>(const Json&, bool);
+}  // namespace
+
+template <class S>
+Outcome evaluate_gap(const SignedGapInstance& in) {
+  return evaluate_gap<S>(in, in.u0, &in.v0);
+}
+
+template <class S>
+Outcome evaluate_gap(const PositiveGapInstance& in) {
+  return evaluate_gap<S>(in, in.x0, nullptr);
+}
+
+#define THMCHECK_CMR22_GAP(S)                                   \
+  template Outcome evaluate_gap<S>(const SignedGapInstance&); \
+  template Outcome evaluate_gap<S>(const PositiveGapInstance&);
+THMCHECK_CMR22_GAP(double)
+THMCHECK_CMR22_GAP(Mp50)
+THMCHECK_CMR22_GAP(Mp100)
+#undef THMCHECK_CMR22_GAP
 
 }  // namespace thmcheck::cmr22

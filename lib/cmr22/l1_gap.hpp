@@ -3,12 +3,13 @@
 // bound c_L (||u0||_L^L + ||v0||_L^L) (c_L ||x0||_L^L), with its error estimate.
 #pragma once
 
+#include "thmcheck/cmr22/gap_instance.hpp"
 #include "thmcheck/engine/claim.hpp"
 
 namespace thmcheck::cmr22 {
 
-/// Evaluates (9) (signed_case: instance A, y, L, u0, v0) or (16) (A, y, L,
-/// x0) at precision S: measured ||x~_inf||_1 - min l1 (GLPK, certified basis;
+/// Evaluates (9) (signed instance A, y, L, u0, v0) or (16) (positive: A, y,
+/// L, x0) at precision S: measured ||x~_inf||_1 - min l1 (GLPK, certified basis;
 /// over S+ in the positive case), bound c_L times the initialization size,
 /// relation <=. The flow limit is certified_flow_limit (flow_limit.hpp).
 /// Estimated error of the margin: 2 x the last checkpoint change of x~, the
@@ -16,10 +17,16 @@ namespace thmcheck::cmr22 {
 /// error, map_rounding and 4 N u (||x~||_1 + |min|). Hypotheses init.positive,
 /// L>=2 and S.nonempty (S+.nonempty); an empty S is an outcome that is not ok.
 template <class S>
-Outcome evaluate_gap(const Json& j, bool signed_case);
+Outcome evaluate_gap(const SignedGapInstance& in);
+template <class S>
+Outcome evaluate_gap(const PositiveGapInstance& in);
 
-extern template Outcome evaluate_gap<double>(const Json&, bool);
-extern template Outcome evaluate_gap<Mp50>(const Json&, bool);
-extern template Outcome evaluate_gap<Mp100>(const Json&, bool);
+#define THMCHECK_CMR22_GAP(S)                                          \
+  extern template Outcome evaluate_gap<S>(const SignedGapInstance&); \
+  extern template Outcome evaluate_gap<S>(const PositiveGapInstance&);
+THMCHECK_CMR22_GAP(double)
+THMCHECK_CMR22_GAP(Mp50)
+THMCHECK_CMR22_GAP(Mp100)
+#undef THMCHECK_CMR22_GAP
 
 }  // namespace thmcheck::cmr22

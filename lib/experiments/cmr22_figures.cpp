@@ -23,17 +23,13 @@
 #include "thmcheck/engine/statistics.hpp"
 #include "thmcheck/experiments/figure.hpp"
 #include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/numerics/linalg.hpp"
 
 namespace thmcheck {
 
 namespace {
 
 constexpr double kPaperStep = 1e-2;  // cmr22 Section 4.1
-
-double smallest_singular_value(const Matrix<double>& a) {
-  const Eigen::JacobiSVD<Matrix<double>> svd(a);
-  return svd.singularValues()(svd.singularValues().size() - 1);
-}
 
 /// One measured limit: its l1 gap to the LP minimum and l2 distance to the LP
 /// minimizer, with an estimated error bound of both (a point whose value is
@@ -117,7 +113,7 @@ template <class S>
 LpReference<S> lp_reference(const Matrix<double>& a, const Vector<double>& y, bool nonnegative, bool exact_simplex) {
   LpReference<S> ref;
   ref.lp = cmr22::l1_minimize<S>(a.cast<S>(), y.cast<S>(), nonnegative, exact_simplex);
-  ref.sigma_min = smallest_singular_value(a);
+  ref.sigma_min = smallest_singular_value<double>(a);
   ref.y_norm = y.norm();
   return ref;
 }
