@@ -43,13 +43,9 @@ Figure run_cmr22_fig23(const ExperimentOptions& options) {
     for (int m = 2; m <= 20; m += 2) set.measurements.push_back(m);
   }
   const double alpha_power = 1e-6;  // alpha = 10^(-6/L), paper Section 4.1
-  Figure f;
-  f.id = "cmr22.fig2-3";
-  f.paper = "cmr22";
-  f.source = "Sections 4.1-4.2, Figures 2 and 3";
-  f.title = "Recovery probability: l1 minimization, GD on the factorized loss, least squares";
-  f.seed = options.seed;
-  f.quick = options.quick;
+  Figure f = cmr22_figures::cmr22_figure(
+      "cmr22.fig2-3", "Sections 4.1-4.2, Figures 2 and 3",
+      "Recovery probability: l1 minimization, GD on the factorized loss, least squares", options);
   Table stats;
   stats.caption = "Per case and method: total runs over all cells, recovered runs, GD runs that reached the "
                   "residual tolerance within the cap, LP failures (counted as not recovered).";
