@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "thmcheck/engine/registry.hpp"
 
@@ -93,17 +94,43 @@ TEST(Os19Claims, Theorem43AsPrintedFailsOnSharpActivation) {
   EXPECT_GT(proved.margin(), proved.error);
 }
 
+/// The one-line InputError that claim `c` gives for instance `text`.
+std::string validation_error(const Claim& c, const char* text) {
+  try {
+    c.validate(parse_json_exact(text));
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
 TEST(Os19Claims, ValidationNamesTheProblem) {
   const Claim& c = claim("os19.thm2.1.potential");
-  Json j = Json::parse(R"({"X": [["1", "0"], ["0", "1"], ["1", "1"]], "y": [1, 2, 3],
-      "phi": {"name": "identity"}, "theta0": [0, 0], "eta": "0.1", "iterations": 3})");
-  EXPECT_THROW(c.validate(j), InputError);  // n > p
-  j = Json::parse(R"({"X": [["1", "0"]], "y": [1], "phi": {"name": "identity"},
-      "theta0": [0, 0], "iterations": 3})");
-  EXPECT_THROW(c.validate(j), InputError);  // no step
-  j = Json::parse(R"({"X": [["1", "0"]], "y": [1], "phi": {"name": "softsign"},
-      "theta0": [0, 0], "eta": 0.1, "iterations": 3})");
-  EXPECT_THROW(c.validate(j), InputError);  // unknown phi
+  EXPECT_EQ(validation_error(c, R"({"X": [["1", "0"], ["0", "1"], ["1", "1"]], "y": [1, 2, 3],
+      "phi": {"name": "identity"}, "theta0": [0, 0], "eta": "0.1", "iterations": 3})"),
+            "field 'X': n = 3 > p = 2 (the theorems need n <= p)");
+  EXPECT_EQ(validation_error(c, R"({"X": [["1", "0"]], "y": [1], "phi": {"name": "identity"},
+      "theta0": [0, 0], "iterations": 3})"),
+            "fields 'eta' and 'eta_fraction': give exactly one of them");
+  EXPECT_EQ(validation_error(c, R"({"X": [["1", "0"]], "y": [1], "phi": {"name": "softsign"},
+      "theta0": [0, 0], "eta": 0.1, "iterations": 3})"),
+            "field 'phi': field 'name': unknown activation 'softsign' (expected identity, tanh_plus, leaky_softplus)");
+  const Claim& sgd = claim("os19.thm3.1.stay");
+  EXPECT_EQ(validation_error(sgd, R"({"X": [["1", "0"]], "y": [1], "phi": {"name": "identity"},
+      "theta0": [0, 0], "eta_fraction": "1", "iterations": 3, "nu": "2", "seed": 4})"),
+            "field 'nu': must be >= 3");
+  const Claim& net = claim("os19.thm4.3.rate");
+  EXPECT_EQ(validation_error(net, R"({"X": [["1", "0"]], "y": [1], "v": [1], "phi": {"name": "identity"},
+      "W0": [["0", "0", "0"]], "eta_fraction": "1", "iterations": 3})"),
+            "field 'W0': 1 x 3 does not match k x d = 1 x 2 (k = length of 'v', d = columns of 'X')");
+  const Claim& low_rank = claim("os19.thm4.2");
+  EXPECT_EQ(validation_error(low_rank, R"({"d": 8, "r": 9, "n": 2, "seed": 5, "c1": "0.1", "iterations": 20})"),
+            "field 'r': 9 is outside [1, 8]");
+  EXPECT_EQ(validation_error(low_rank, R"({"d": 8, "r": 2, "n": 2, "seed": 5, "iterations": 20})"),
+            "missing field 'c1'");
+  EXPECT_NE(validation_error(low_rank, R"({"d": 8, "r": 2, "n": 2, "seed": 5, "c1": "1e400", "iterations": 20})")
+                .find("field 'c1'"),
+            std::string::npos);
 }
 
 // Generated instances must evaluate without solver failure, and every

@@ -14,8 +14,8 @@ using os19::Worst;
 
 /// (2.9): ||theta_t - theta0|| <= 4 beta/alpha ||theta* - theta0||.
 template <class S>
-Outcome distance(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm2_1_constants<S>, true);
+Outcome distance(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm2_1_constants<S>, true);
   if (run.failure) return *run.failure;
   const S &alpha = run.c.alpha, &beta = run.c.beta, &dstar = run.dstar, &dstar_err = run.dstar_err;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -25,8 +25,8 @@ Outcome distance(const Json& j) {
 
 /// (2.10): sum_{s < t} ||theta_{s+1} - theta_s|| <= 4 beta/alpha ||theta* - theta0||.
 template <class S>
-Outcome path(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm2_1_constants<S>, true);
+Outcome path(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm2_1_constants<S>, true);
   if (run.failure) return *run.failure;
   const S &alpha = run.c.alpha, &beta = run.c.beta, &dstar = run.dstar, &dstar_err = run.dstar_err;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -38,7 +38,7 @@ Outcome path(const Json& j) {
 
 THMCHECK_REGISTER(os19_cor2_3) {
   const os19::GdStepRuleText rule = os19::thm2_1_rule_text();
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.cor2.3.distance",
        .source = "Corollary 2.3, eq. (2.9)",
        .summary = "GD stays within 4 beta/alpha ||theta* - theta0|| of theta0 (theta* closest optimum)",
@@ -46,20 +46,18 @@ THMCHECK_REGISTER(os19_cor2_3) {
                     "||theta_t - theta0||_2 <= 4 (beta/alpha) ||theta* - theta0||_2.   (2.9)",
        .measurement = "max over t of ||theta_t - theta0|| against 4 beta/alpha ||theta* - theta0||, theta* = theta0 + "
                       "X^T (X X^T)^{-1} (phi^{-1}(y) - X theta0)"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return distance<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return distance<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.cor2.3.path",
        .source = "Corollary 2.3, eq. (2.10)",
        .summary = "GD path length <= 4 beta/alpha ||theta* - theta0||",
        .statement = "Under the setting of Theorem 2.1, sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= 4 (beta/alpha) "
                     "||theta* - theta0||_2.   (2.10)",
        .measurement = "path length of the first T steps against 4 beta/alpha ||theta* - theta0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return path<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

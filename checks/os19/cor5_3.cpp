@@ -14,8 +14,8 @@ using os19::Worst;
 
 /// (5.4): ||theta_t - theta0|| <= 2 L/mu ||theta* - theta0||.
 template <class S>
-Outcome distance(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm5_2_constants<S>, true);
+Outcome distance(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm5_2_constants<S>, true);
   if (run.failure) return *run.failure;
   const S &smooth = run.c.smooth, &mu = run.c.mu, &dstar = run.dstar, &dstar_err = run.dstar_err;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -25,8 +25,8 @@ Outcome distance(const Json& j) {
 
 /// (5.5): sum_{s < t} ||theta_{s+1} - theta_s|| <= 2 L/mu ||theta* - theta0||.
 template <class S>
-Outcome path(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm5_2_constants<S>, true);
+Outcome path(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm5_2_constants<S>, true);
   if (run.failure) return *run.failure;
   const S &smooth = run.c.smooth, &mu = run.c.mu, &dstar = run.dstar, &dstar_err = run.dstar_err;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -38,25 +38,23 @@ Outcome path(const Json& j) {
 
 THMCHECK_REGISTER(os19_cor5_3) {
   const os19::GdStepRuleText rule = os19::thm5_2_rule_text();
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.cor5.3.distance",
        .source = "Corollary 5.3, eq. (5.4)",
        .summary = "||theta_t - theta0|| <= 2 L/mu ||theta* - theta0||",
        .statement = "||theta_t - theta0||_2 <= 2 (L/mu) ||theta* - theta0||_2.   (5.4)",
        .measurement = "max over t of ||theta_t - theta0|| against 2 L/mu ||theta* - theta0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return distance<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return distance<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.cor5.3.path",
        .source = "Corollary 5.3, eq. (5.5)",
        .summary = "path length <= 2 L/mu ||theta* - theta0||",
        .statement = "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= 2 (L/mu) ||theta* - theta0||_2.   (5.5)",
        .measurement = "path of the first T steps against 2 L/mu ||theta* - theta0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return path<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

@@ -15,8 +15,8 @@ using os19::Worst;
 
 /// (2.3): ||r_t||^2 <= (1 - eta alpha^2/2)^t ||r_0||^2.
 template <class S>
-Outcome rate(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm2_1_constants<S>, false);
+Outcome rate(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm2_1_constants<S>, false);
   if (run.failure) return *run.failure;
   const S q = 1 - run.eta * run.c.alpha * run.c.alpha / 2;
   S qt = 1;
@@ -28,8 +28,8 @@ Outcome rate(const Json& j) {
 
 /// (2.4): alpha/4 ||theta_t - theta0|| + ||r_t|| <= ||r_0||.
 template <class S>
-Outcome potential(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm2_1_constants<S>, false);
+Outcome potential(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm2_1_constants<S>, false);
   if (run.failure) return *run.failure;
   const S &alpha = run.c.alpha, &r0 = run.r0, &dr0 = run.dr0;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -40,8 +40,8 @@ Outcome potential(const Json& j) {
 
 /// (2.5): sum_{s < t} ||theta_{s+1} - theta_s|| <= 4 ||r_0|| / alpha.
 template <class S>
-Outcome path(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm2_1_constants<S>, false);
+Outcome path(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm2_1_constants<S>, false);
   if (run.failure) return *run.failure;
   const S &alpha = run.c.alpha, &r0 = run.r0, &dr0 = run.dr0;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -53,7 +53,7 @@ Outcome path(const Json& j) {
 
 THMCHECK_REGISTER(os19_thm2_1) {
   const os19::GdStepRuleText rule = os19::thm2_1_rule_text();
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm2.1.rate",
        .source = "Theorem 2.1, eq. (2.3)",
        .summary = "GD residual: ||f(theta_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(theta0) - y||^2",
@@ -62,22 +62,20 @@ THMCHECK_REGISTER(os19_thm2_1) {
            "and eta <= 1/(2beta^2), or (b) and eta <= 1/(2beta^2) min(1, alpha^2/(L||f(theta0)-y||)), all GD "
            "iterates obey ||f(theta_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(theta0) - y||^2.   (2.3)",
        .measurement = "max over t = 1..T of ||r_t||^2 / ((1 - eta alpha^2/2)^t ||r_0||^2) against 1"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return rate<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return rate<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm2.1.potential",
        .source = "Theorem 2.1, eq. (2.4)",
        .summary = "GD potential: alpha/4 ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
        .statement = "Under the hypotheses of Theorem 2.1, all GD iterates obey (1/4) alpha ||theta_t - theta0||_2 + "
                     "||f(theta_t) - y||_2 <= ||f(theta0) - y||_2.   (2.4)",
        .measurement = "max over t = 1..T of alpha/4 ||theta_t - theta0|| + ||r_t|| against ||r_0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return potential<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return potential<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm2.1.path",
        .source = "Theorem 2.1, eq. (2.5)",
        .summary = "GD path length: sum_t ||theta_{t+1} - theta_t|| <= 4 ||f(theta0) - y|| / alpha",
@@ -85,9 +83,8 @@ THMCHECK_REGISTER(os19_thm2_1) {
                     "4 ||f(theta0) - y||_2 / alpha.   (2.5)",
        .measurement = "path length of the first T steps (the partial sums are checked; the tail after T is not "
                       "measured) against 4 ||r_0|| / alpha"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return path<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

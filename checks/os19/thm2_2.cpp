@@ -16,9 +16,9 @@ using os19::Worst;
 /// (2.3)-(2.5), normalised: ||r_t||^2/((1 - eta alpha^2/2)^t ||r_0||^2),
 /// (alpha/4 d_t + ||r_t||)/||r_0|| and P_t alpha/(4 ||r_0||), each against 1.
 template <class S>
-Outcome conclusions(const Json& j) {
+Outcome conclusions(const os19::GlmGdInstance& in) {
   using std::log;
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm2_2_constants<S>, false);
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm2_2_constants<S>, false);
   if (run.failure) return *run.failure;
   const S &alpha = run.c.alpha, &eta = run.eta, &r0 = run.r0, &dr0 = run.dr0, &u = run.u;
   const S q = 1 - eta * alpha * alpha / 2;
@@ -42,7 +42,7 @@ Outcome conclusions(const Json& j) {
 }  // namespace
 
 THMCHECK_REGISTER(os19_thm2_2) {
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm2.2",
        .source = "Theorem 2.2 (conclusions (2.3)-(2.5))",
        .summary = "conditions at theta0 only (+ (2.6)) give (2.3)-(2.5) with eta <= 1/(2 beta^2)",
@@ -54,9 +54,8 @@ THMCHECK_REGISTER(os19_thm2_2) {
                       "||r_0||), against 1",
        .notes = "alpha = sigma_min(J(theta0))/2 and beta = 2 ||J(theta0)|| are the largest/smallest values the "
                 "hypothesis allows. The proof's (2.8) prints '>=' for '<='."},
-      os19::thm2_2_rule_text());
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return conclusions<S>(j); });
-  registry.add(std::move(c));
+      os19::thm2_2_rule_text(),
+      []<class S>(const os19::GlmGdInstance& in) { return conclusions<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/models/linear_regression.hpp"
 #include "thmcheck/numerics/linalg.hpp"
 #include "thmcheck/os19/linear_regression_instance.hpp"
@@ -22,7 +23,6 @@ namespace thmcheck::checks {
 namespace {
 
 using os19::construction_hypothesis;
-using os19::orthogonal_rows;
 
 /// Higham's gamma_{k+2} = (k + 2) u / (1 - (k + 2) u), taken as (k + 2) u: the
 /// relative error bound of a dot product or 2-norm of length k (Higham,
@@ -44,16 +44,16 @@ Evidence evidence_from_gap(const S& gap, const S& error_bound) {
 // os19.thm2.4 — inequality (2.15) for linear regression.
 
 template <class S>
-Outcome evaluate_lower_bound(const Json& j) {
+Outcome evaluate_lower_bound(const os19::LowerBoundInstance& in) {
   using std::sqrt;
-  Matrix<S> x = read_matrix<S>(j, "X");
+  Matrix<S> x = as_matrix<S>(in.x);
   const Eigen::Index n = x.rows(), p = x.cols();
-  LinearRegression<S> model(x, read_vector<S>(j, "y", n));
-  const Vector<S> theta0 = read_vector<S>(j, "theta0", p);
-  const Vector<S> theta = read_vector<S>(j, "theta", p);
+  LinearRegression<S> model(x, as_vector<S>(in.y));
+  const Vector<S> theta0 = as_vector<S>(in.theta0);
+  const Vector<S> theta = as_vector<S>(in.theta);
   const S norm_x = spectral_norm(x);
-  const bool beta_given = has_field(j, "beta");
-  const S beta = beta_given ? read_real<S>(j, "beta") : norm_x;
+  const bool beta_given = in.beta.has_value();
+  const S beta = beta_given ? in.beta->as<S>() : norm_x;
   const S frob = x.norm();
   const S u = unit_roundoff<S>();
   // Error of the computed ||X||: Gram formation (gamma_{n+p} ||X||_F^2) plus a
@@ -116,20 +116,19 @@ Outcome evaluate_lower_bound(const Json& j) {
 // os19.thm2.4.ex16 — the alpha-example (2.16) on the construction of Section 9.3.
 
 template <class S>
-Outcome evaluate_alpha_example(const Json& j) {
-  const S alpha = read_real<S>(j, "alpha");
-  const S beta = read_real<S>(j, "beta");
-  const Vector<S> norms = read_vector<S>(j, "row_norms");
-  const Vector<S> v = read_vector<S>(j, "householder");
-  const Eigen::Index n = norms.size(), p = v.size();
-  const Matrix<S> x = orthogonal_rows(norms, v);
+Outcome evaluate_alpha_example(const os19::AlphaExampleInstance& in) {
+  const S alpha = in.alpha.as<S>();
+  const S beta = in.beta.as<S>();
+  const Vector<S> norms = as_vector<S>(in.row_norms);
+  const Eigen::Index n = in.rows(), p = in.cols();
+  const Matrix<S> x = in.matrix<S>();
   // Section 9.3: theta* = gamma x_1 / ||x_1|| with gamma = beta / alpha,
   // y = X theta*, theta0 = 0.
   const S gamma_value = beta / alpha;
   const Vector<S> theta_star = gamma_value * x.row(0).transpose() / x.row(0).norm();
   LinearRegression<S> model(x, x * theta_star);
-  Vector<S> theta = read_vector<S>(j, "theta", p);
-  if (has_field(j, "theta_along_star")) theta += read_real<S>(j, "theta_along_star") * theta_star;
+  Vector<S> theta = as_vector<S>(in.theta);
+  if (in.theta_along_star) theta += in.theta_along_star->as<S>() * theta_star;
   const Vector<S> theta0 = Vector<S>::Zero(p);
 
   Outcome o;
@@ -154,17 +153,16 @@ Outcome evaluate_alpha_example(const Json& j) {
 // os19.thm2.4.ex17 — GD on the beta-example (2.17).
 
 template <class S>
-Outcome evaluate_gd_example(const Json& j) {
-  const S alpha = read_real<S>(j, "alpha");
-  const S beta = read_real<S>(j, "beta");
-  const Vector<S> norms = read_vector<S>(j, "row_norms");
-  const Vector<S> v = read_vector<S>(j, "householder");
-  const Eigen::Index n = norms.size(), p = v.size();
-  const Matrix<S> x = orthogonal_rows(norms, v);
+Outcome evaluate_gd_example(const os19::GdExampleInstance& in) {
+  const S alpha = in.alpha.as<S>();
+  const S beta = in.beta.as<S>();
+  const Vector<S> norms = as_vector<S>(in.row_norms);
+  const Eigen::Index n = in.rows(), p = in.cols();
+  const Matrix<S> x = in.matrix<S>();
   // Section 9.3 takes gamma = beta / alpha; the identity holds for any gamma > 0.
-  const S gamma_value = has_field(j, "gamma") ? read_real<S>(j, "gamma") : beta / alpha;
-  const S c = read_real<S>(j, "step_times_beta_squared");
-  const long iterations = static_cast<long>(read_integer(j, "iterations", 0, 1000000));
+  const S gamma_value = in.gamma ? in.gamma->as<S>() : S(beta / alpha);
+  const S c = in.step_times_beta_squared.as<S>();
+  const long iterations = in.iterations;
   // Section 9.3: theta* = gamma x_n / ||x_n||, y = X theta*, theta0 = 0.
   const Vector<S> theta_star = gamma_value * x.row(n - 1).transpose() / x.row(n - 1).norm();
   LinearRegression<S> model(x, x * theta_star);
@@ -248,15 +246,7 @@ THMCHECK_REGISTER(os19_thm2_4) {
     c.measurement =
         "Linear regression f(theta) = X theta, so J = X and beta = ||X|| unless given. Measured: "
         "||y - X theta0||; bound: ||y - X theta|| + beta ||theta - theta0||.";
-    c.generator_info =
-        "n in [1, 40], p = n + [-3, 460] (p <= 500; n > p is outside Assumption 1), "
-        "cond(X) in [1, 1e8], ||X|| in [1e-3, 1e3], ||theta - theta0|| in [1e-8, 1e3]; direction "
-        "random, along the top right singular vector, or along it with the residual aligned "
-        "(tight case); beta = ||X|| (60%), given above ||X|| (20%), given below ||X|| (20%, "
-        "outside the hypothesis).";
-    c.instance_schema =
-        "{\"X\": n x p array of rows, \"y\": [n], \"theta0\": [p], \"theta\": [p], "
-        "\"beta\": optional (default ||X||)}";
+    c.generator_info = os19::kLowerBoundGeneratorInfo;
     c.notes =
         "Checked for linear f only (J = X, beta = ||X||), where (2.15) reduces to the triangle "
         "inequality; nonlinear models with certified Jacobian bounds are os19's issue. sigma_min(J) "
@@ -265,9 +255,8 @@ THMCHECK_REGISTER(os19_thm2_4) {
         "fails. Hypotheses computed numerically are certified when they clear their rounding bound "
         "1000-fold, estimated otherwise.";
     c.default_cases = 300;
-    c.generator = os19::lower_bound_generator();
-    c.validate = os19::validate_lower_bound;
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_lower_bound<S>(j); });
+    set_instances<os19::LowerBoundInstance>(c, os19::lower_bound_generator(),
+                                     []<class S>(const os19::LowerBoundInstance& in) { return evaluate_lower_bound<S>(in); });
     registry.add(std::move(c));
   }
   {
@@ -287,19 +276,13 @@ THMCHECK_REGISTER(os19_thm2_4) {
         "scaled), ||x_1|| = alpha smallest, ||x_n|| = beta largest, theta* = gamma x_1/||x_1|| with "
         "gamma = beta/alpha, y = X theta*, theta0 = 0. Measured ||y||; bound ||y - X theta|| + "
         "alpha ||theta||.";
-    c.generator_info =
-        "n in [1, 30], p in [n, n + 170], alpha in [1e-4, 1e3], beta/alpha in [1, 1e4]; theta "
-        "random of size gamma 10^[-3, 2], a multiple of theta*, or theta* plus 1e-8 noise.";
-    c.instance_schema =
-        "{\"alpha\", \"beta\", \"row_norms\": [n] (first alpha, last beta), \"householder\": [p] "
-        "integers, \"theta\": [p], \"theta_along_star\": optional t (theta += t theta*)}";
+    c.generator_info = os19::kAlphaExampleGeneratorInfo;
     c.notes =
         "The statement allows alpha = 0, Assumption 1 requires alpha > 0, and the proof's "
         "construction (gamma = beta/alpha) needs alpha > 0; generators use alpha > 0.";
     c.default_cases = 200;
-    c.generator = os19::alpha_example_generator();
-    c.validate = os19::validate_alpha_example;
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_alpha_example<S>(j); });
+    set_instances<os19::AlphaExampleInstance>(c, os19::alpha_example_generator(),
+                                     []<class S>(const os19::AlphaExampleInstance& in) { return evaluate_alpha_example<S>(in); });
     registry.add(std::move(c));
   }
   {
@@ -322,23 +305,15 @@ THMCHECK_REGISTER(os19_thm2_4) {
         "with eta = c/beta^2. Every iterate is checked; the iterate farthest from equality relative "
         "to its own rounding bound is reported: measured ||y - X theta_t|| + beta ||theta_t||, "
         "bound ||y||.";
-    c.generator_info =
-        "n in [1, 30], p in [n, n + 170], alpha in [1e-4, 1e3], beta/alpha in [1, 1e4]; gamma = "
-        "beta/alpha as in Section 9.3 (50%) or free in [1e-3, 1e3]; eta beta^2 log-uniform in "
-        "[1e-8, 1] (75%; min(5000, h/(eta beta^2)) iterations, h in 1..10, i.e. to within e^-h of "
-        "theta* unless capped) or in (1, 2) (25%, outside the hypothesis; 20 to 200 iterations).";
-    c.instance_schema =
-        "{\"alpha\", \"beta\", \"row_norms\": [n], \"householder\": [p] integers, \"gamma\": "
-        "optional (default beta/alpha), \"step_times_beta_squared\": eta beta^2, \"iterations\"}";
+    c.generator_info = os19::kGdExampleGeneratorInfo;
     c.notes =
         "The statement allows alpha = 0, which Assumption 1 (beta >= alpha > 0) and the "
         "construction's row norms exclude; (2.17) itself does not involve alpha. The step condition "
         "eta <= 1/beta^2 is sharp: for eta beta^2 = c in (1, 2) the first iterate is c gamma along "
         "x_n and the left side is beta gamma (2c - 1) > beta gamma.";
     c.default_cases = 200;
-    c.generator = os19::gd_example_generator();
-    c.validate = os19::validate_gd_example;
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_gd_example<S>(j); });
+    set_instances<os19::GdExampleInstance>(c, os19::gd_example_generator(),
+                                     []<class S>(const os19::GdExampleInstance& in) { return evaluate_gd_example<S>(in); });
     registry.add(std::move(c));
   }
 }

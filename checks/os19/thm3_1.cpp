@@ -7,11 +7,11 @@
 // Carlo). Checked on GLM instances with certified constants.
 #include <algorithm>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <vector>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/os19/activation.hpp"
 #include "thmcheck/os19/glm_gd_step_rules.hpp"
 #include "thmcheck/os19/jacobian_bounds.hpp"
@@ -27,7 +27,7 @@ namespace {
 /// hypotheses shared by both claims and the step.
 template <class S>
 struct SgdSetup {
-  explicit SgdSetup(const Json& j);
+  explicit SgdSetup(const os19::SgdInstance& in);
   Matrix<S> x;
   Eigen::Index n, p;
   Vector<S> y, theta0;
@@ -83,17 +83,17 @@ struct SgdSetup {
 };
 
 template <class S>
-SgdSetup<S>::SgdSetup(const Json& j)
-    : x(read_matrix<S>(j, "X")),
+SgdSetup<S>::SgdSetup(const os19::SgdInstance& in)
+    : x(as_matrix<S>(in.x)),
       n(x.rows()),
       p(x.cols()),
-      y(read_vector<S>(j, "y", n)),
-      theta0(read_vector<S>(j, "theta0", p)),
-      phi(os19::read_activation<S>(j, "phi")),
-      iterations(static_cast<long>(read_integer(j, "iterations", 1, 100000))),
-      nu(read_real<S>(j, "nu")),
-      seed(static_cast<std::uint64_t>(read_integer(j, "seed", 0, std::numeric_limits<std::int64_t>::max()))),
-      runs(has_field(j, "runs") ? static_cast<long>(read_integer(j, "runs", 1, 100000)) : 1),
+      y(as_vector<S>(in.y)),
+      theta0(as_vector<S>(in.theta0)),
+      phi(in.phi.at<S>()),
+      iterations(in.iterations),
+      nu(in.nu.as<S>()),
+      seed(static_cast<std::uint64_t>(in.seed)),
+      runs(in.runs.value_or(1)),
       model(x, y, phi),
       b(os19::glm_bounds(x, phi)),
       mb(os19::matrix_bounds(x)),
@@ -119,7 +119,7 @@ SgdSetup<S>::SgdSetup(const Json& j)
     return;
   }
   const S limit = alpha * alpha / (nu * beta * beta * rowb * rowb + nu * beta * rowb * lip * r0);
-  os19::StepChoice<S> step = os19::choose_step(j, limit, mb);
+  os19::StepChoice<S> step = os19::choose_step(in.eta, in.eta_fraction, limit, mb);
   eta = step.eta;
   step.hypothesis.detail = "eta = " + to_decimal(eta, 8) +
                            ", limit alpha^2/(nu beta^2 B^2 + nu beta B L ||r0||) = " + to_decimal(limit, 8);
@@ -129,8 +129,8 @@ SgdSetup<S>::SgdSetup(const Json& j)
 
 /// The event of Theorem 3.1: max over t <= T of ||theta_t - theta0|| <= nu ||r_0||/alpha.
 template <class S>
-Outcome stay(const Json& j) {
-  SgdSetup<S> s(j);
+Outcome stay(const os19::SgdInstance& in) {
+  SgdSetup<S> s(in);
   if (s.failure) return *s.failure;
   s.hyps.push_back({"probability.bound", s.promised >= S(os19::kSgdClaimedProbability), Evidence::kCertified,
                     "1 - (4/nu)(beta/alpha)^(1/p) = " + to_decimal(s.promised, 8) + " (claimed frequency " +
@@ -172,10 +172,10 @@ Outcome stay(const Json& j) {
 /// time), which is >= the printed left side because E = {T = infinity};
 /// error = 3 standard errors.
 template <class S>
-Outcome expectation(const Json& j) {
+Outcome expectation(const os19::SgdInstance& in) {
   using std::log;
   using std::sqrt;
-  SgdSetup<S> s(j);
+  SgdSetup<S> s(in);
   if (s.failure) return *s.failure;
   const S &eta = s.eta, &alpha = s.alpha, &r0 = s.r0, &nu = s.nu;
   const S g = S(static_cast<double>(s.n + s.p + 10)) * s.u;
@@ -246,16 +246,12 @@ THMCHECK_REGISTER(os19_thm3_1) {
         "One SGD run per case (its own seed); event: max over t <= T of ||theta_t - theta0|| <= nu "
         "||r0||/alpha. Staying in D is implied by E, so its probability is at least P(E) >= the "
         "instance's 1 - (4/nu)(beta/alpha)^(1/p) >= 0.8 (every generated case; checked).";
-    c.generator_info =
-        "GLM data n in [1, 20], p = max(n, 8) + [0, 40], cond(X) in [1, 100], phi from the family, nu "
-        "in [60, 600], eta at/below/above (up to 11x) the limit, T in [1, 300], seeded index sequence.";
-    c.instance_schema = os19::kSgdInstanceSchema;
+    c.generator_info = os19::kSgdGeneratorInfo;
     c.notes = "Only the finite horizon T is observed; leaving D after T is not seen.";
     c.default_cases = 200;
     c.error_is_rounding = true;
-    c.generator = os19::sgd_generator(1);
-    c.validate = os19::validate_sgd;
-    c.evaluate = make_evaluator([]<class S>(const Json& j) { return stay<S>(j); });
+    set_instances<os19::SgdInstance>(c, os19::sgd_generator(1),
+                                     []<class S>(const os19::SgdInstance& in) { return stay<S>(in); });
     registry.add(std::move(c));
   }
   {
@@ -278,13 +274,10 @@ THMCHECK_REGISTER(os19_thm3_1) {
         "the worst t is reported; error = 3 standard errors.";
     c.generator_info =
         "as os19.thm3.1.stay with 16 runs per case.";
-    c.instance_schema = os19::kSgdInstanceSchema;
     c.default_cases = 60;
     c.error_is_rounding = false;
-    c.generator = os19::sgd_generator(16);
-    c.validate = os19::validate_sgd;
-    c.evaluate =
-        make_evaluator([]<class S>(const Json& j) { return expectation<S>(j); });
+    set_instances<os19::SgdInstance>(c, os19::sgd_generator(16),
+                                     []<class S>(const os19::SgdInstance& in) { return expectation<S>(in); });
     registry.add(std::move(c));
   }
 }

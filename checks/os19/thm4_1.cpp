@@ -14,9 +14,9 @@ using os19::Worst;
 
 /// (4.2): ||theta_t - theta*|| <= (1 - eta gamma^2 sigma_min(X)^2)^t ||theta0 - theta*||.
 template <class S>
-Outcome rate(const Json& j) {
+Outcome rate(const os19::GlmGdInstance& in) {
   using std::log;
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm4_1_constants<S>, true);
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm4_1_constants<S>, true);
   if (run.failure) return *run.failure;
   const S &eta = run.eta, &dstar = run.dstar, &dstar_err = run.dstar_err, &u = run.u;
   const os19::MatrixBounds<S>& mb = run.matrix;
@@ -33,8 +33,8 @@ Outcome rate(const Json& j) {
 
 /// (4.3): path length <= Gamma^2/gamma^2 ||X||^2/sigma_min(X)^2 ||theta0 - theta*||.
 template <class S>
-Outcome path(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm4_1_constants<S>, true);
+Outcome path(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm4_1_constants<S>, true);
   if (run.failure) return *run.failure;
   const S &dstar = run.dstar, &dstar_err = run.dstar_err;
   const os19::MatrixBounds<S>& mb = run.matrix;
@@ -49,7 +49,7 @@ Outcome path(const Json& j) {
 
 THMCHECK_REGISTER(os19_thm4_1) {
   const os19::GdStepRuleText rule = os19::thm4_1_rule_text();
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm4.1.rate",
        .source = "Theorem 4.1, eq. (4.2)",
        .summary = "GLM: ||theta_t - theta*|| <= (1 - eta gamma^2 lambda_min(X X^T))^t ||theta0 - theta*||",
@@ -58,11 +58,10 @@ THMCHECK_REGISTER(os19_thm4_1) {
                     "||theta0 - theta*||_2.   (4.2)",
        .measurement =
            "max over t of ||theta_t - theta*|| / ((1 - eta gamma^2 sigma_min(X)^2)^t ||theta0 - theta*||) against 1"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return rate<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return rate<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm4.1.path",
        .source = "Theorem 4.1, eq. (4.3)",
        .summary = "GLM path length <= Gamma^2/gamma^2 lambda_max/lambda_min(X X^T) ||theta0 - theta*||",
@@ -72,9 +71,8 @@ THMCHECK_REGISTER(os19_thm4_1) {
        .measurement = "path of the first T steps against the bound, for every eta <= 1/(||X||^2 Gamma^2)",
        .notes = "The proof (Section 9.5) states it for eta = 1/(Gamma^2 ||X||^2), but eta cancels in its argument, "
                 "so it is checked for every eta up to that value."},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return path<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

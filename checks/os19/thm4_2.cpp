@@ -11,8 +11,10 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
 #include "thmcheck/os19/models.hpp"
 #include "thmcheck/solvers/gradient_descent.hpp"
@@ -27,53 +29,78 @@ struct LowRankParams {
   std::uint64_t seed;
 };
 
-constexpr const char* kLowRankInstanceSchema =
-    "{\"d\", \"r\" (r <= d), \"n\" (n <= d r), \"seed\": X_i (d x d, i.i.d. N(0,1)), Rademacher "
-    "labels y and Theta0 = theta U diag(s) (U orthonormal d x r, s_j uniform in [1, 2], theta = "
-    "sqrt(||y||)/(r n)^(1/4)) are drawn from RandomSource(seed) in that order, \"c1\": step constant "
-    "(eta = c1 sqrt(n)/(r^2 d ||y||)), \"iterations\": T}";
+// The generator's ranges, used both to draw and in generator_info.
+constexpr int kMaxRank = 8;       // r in [1, kMaxRank]
+constexpr int kMinDimension = 8;  // d = max(r, kMinDimension) + [0, kMaxDimensionExtra]
+constexpr int kMaxDimensionExtra = 8;
+constexpr int kMaxRatioExp = 2;   // n = d r / 2^(3 + [0, kMaxRatioExp])
+constexpr long kMaxD = 200;       // largest d an instance file may give
 
-rc::Gen<Json> low_rank_generator() {
+/// An instance of Theorem 4.2: the sizes d, r, n, the seed of the data
+/// (X_i, y, Theta0 drawn in that order), the step constant c1 and T.
+struct LowRankInstance {
+  long d = 0, r = 0, n = 0, seed = 0;
+  Real c1;
+  long iterations = 0;
+  static constexpr auto fields = std::make_tuple(
+      field("d", &LowRankInstance::d, "dimension, in [1, 200]"),
+      field("r", &LowRankInstance::r, "rank, in [1, d]"),
+      field("n", &LowRankInstance::n, "samples, in [1, d r]"),
+      field("seed", &LowRankInstance::seed,
+            ">= 0: X_i (d x d, i.i.d. N(0,1)), Rademacher labels y and Theta0 = theta U diag(s) (U "
+            "orthonormal d x r, s_j uniform in [1, 2], theta = sqrt(||y||)/(r n)^(1/4)) are drawn from "
+            "RandomSource(seed) in that order"),
+      field("c1", &LowRankInstance::c1, "step constant > 0: eta = c1 sqrt(n)/(r^2 d ||y||)"),
+      field("iterations", &LowRankInstance::iterations, "T in [1, 100000]"));
+  void check() const {
+    auto in_range = [](const char* name, long v, long lo, long hi) {
+      if (v < lo || v > hi) throw InputError(fmt::format("field '{}': {} is outside [{}, {}]", name, v, lo, hi));
+    };
+    in_range("d", d, 1, kMaxD);
+    in_range("r", r, 1, d);
+    in_range("n", n, 1, d * r);
+    in_range("seed", seed, 0, std::numeric_limits<long>::max());
+    if (!(c1.as<double>() > 0)) throw InputError("field 'c1': must be > 0");
+    in_range("iterations", iterations, 1, 100000);
+  }
+};
+
+std::string low_rank_generator_info() {
+  return fmt::format("r in [1, {}], d = max(r, {}) + [0, {}], n = d r / {{{}}}, Rademacher labels.", kMaxRank,
+                     kMinDimension, kMaxDimensionExtra, [] {
+                       std::string out;
+                       for (int e = 0; e <= kMaxRatioExp; ++e) out += (e ? ", " : "") + std::to_string(8 << e);
+                       return out;
+                     }());
+}
+
+rc::Gen<LowRankInstance> low_rank_generator() {
   auto params = rc::gen::build<LowRankParams>(
-      rc::gen::set(&LowRankParams::r, rc::gen::inRange(1, 9)),
-      rc::gen::set(&LowRankParams::d_extra, rc::gen::inRange(0, 9)),
-      rc::gen::set(&LowRankParams::ratio_exp, rc::gen::inRange(0, 3)),
+      rc::gen::set(&LowRankParams::r, rc::gen::inRange(1, kMaxRank + 1)),
+      rc::gen::set(&LowRankParams::d_extra, rc::gen::inRange(0, kMaxDimensionExtra + 1)),
+      rc::gen::set(&LowRankParams::ratio_exp, rc::gen::inRange(0, kMaxRatioExp + 1)),
       rc::gen::set(&LowRankParams::seed, rc::gen::arbitrary<std::uint64_t>()));
   return rc::gen::map(params, [](const LowRankParams& q) {
-    const int d = std::max(q.r, 8) + q.d_extra;
-    const int n = std::max(1, (d * q.r) >> (q.ratio_exp + 3));
-    Json j;
-    j["d"] = d;
-    j["r"] = q.r;
-    j["n"] = n;
-    j["seed"] = static_cast<std::int64_t>(q.seed >> 12);
-    j["c1"] = "0.03";
-    j["iterations"] = 100;
-    return j;
+    LowRankInstance in;
+    in.d = std::max(q.r, kMinDimension) + q.d_extra;
+    in.r = q.r;
+    in.n = std::max(1L, (in.d * q.r) >> (q.ratio_exp + 3));
+    in.seed = static_cast<long>(q.seed >> 12);
+    in.c1 = Real::parse("0.03");
+    in.iterations = 100;
+    return in;
   });
 }
 
-void validate_low_rank(const Json& j) {
-  const long long d = read_integer(j, "d", 1, 200);
-  const long long r = read_integer(j, "r", 1, d);
-  read_integer(j, "n", 1, d * r);
-  read_integer(j, "seed", 0, std::numeric_limits<std::int64_t>::max());
-  if (!(read_real<double>(j, "c1") > 0)) throw InputError("field 'c1': must be > 0");
-  read_integer(j, "iterations", 1, 100000);
-}
-
 template <class S>
-Outcome evaluate_low_rank(const Json& j) {
+Outcome evaluate_low_rank(const LowRankInstance& in) {
   using std::log;
   using std::pow;
   using std::sqrt;
-  const Eigen::Index d = read_integer(j, "d", 1, 200);
-  const Eigen::Index r = read_integer(j, "r", 1, d);
-  const Eigen::Index n = read_integer(j, "n", 1, d * r);
-  RandomSource rng(static_cast<std::uint64_t>(
-      read_integer(j, "seed", 0, std::numeric_limits<std::int64_t>::max())));
-  const S c1 = read_real<S>(j, "c1");
-  const long iterations = static_cast<long>(read_integer(j, "iterations", 1, 100000));
+  const Eigen::Index d = in.d, r = in.r, n = in.n;
+  RandomSource rng(static_cast<std::uint64_t>(in.seed));
+  const S c1 = in.c1.as<S>();
+  const long iterations = in.iterations;
   std::vector<Matrix<S>> xs;
   for (Eigen::Index i = 0; i < n; ++i) {
     xs.push_back(gaussian_matrix(d, d, rng).unaryExpr([](double v) { return S(v); }));
@@ -161,16 +188,14 @@ THMCHECK_REGISTER(os19_thm4_2) {
       "GD for T = 100 steps with c1 = 0.03 (the theorem leaves c1 unspecified); the point (r, "
       "-log(L_T/L_0)/T). The constants c, c1, c2 and the factor 100 are unspecified, so only the "
       "exponent of r in the rate (predicted -3/2) is checked; whether the loss decreased monotonically is recorded per case.";
-  c.generator_info = "r in [1, 8], d = max(r, 8) + [0, 8], n = d r / {8, 16, 32}, Rademacher labels.";
-  c.instance_schema = kLowRankInstanceSchema;
+  c.generator_info = low_rank_generator_info();
   c.notes =
       "Section 9.6 prints the Jacobian row as vec(X_i Theta); the derivative of <X_i, Theta Theta^T> "
       "is vec((X_i + X_i^T) Theta). The proof's constants are affected, not the scaling.";
   c.default_cases = 40;
   c.error_is_rounding = false;
-  c.generator = low_rank_generator();
-  c.validate = validate_low_rank;
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_low_rank<S>(j); });
+  set_instances<LowRankInstance>(c, low_rank_generator(),
+                                 []<class S>(const LowRankInstance& in) { return evaluate_low_rank<S>(in); });
   registry.add(std::move(c));
 }
 

@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <utility>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/os19/activation.hpp"
 #include "thmcheck/os19/glm_gd_step_rules.hpp"
 #include "thmcheck/os19/jacobian_bounds.hpp"
@@ -53,16 +55,16 @@ struct NetworkRun {
 };
 
 template <class S>
-NetworkRun<S> run_network(const Json& j, NetworkStep which) {
+NetworkRun<S> run_network(const os19::NetworkInstance& in, NetworkStep which) {
   using std::abs;
-  const Matrix<S> x = read_matrix<S>(j, "X");
+  const Matrix<S> x = as_matrix<S>(in.x);
   const Eigen::Index n = x.rows(), d = x.cols();
-  const Vector<S> y = read_vector<S>(j, "y", n);
-  const Vector<S> v = read_vector<S>(j, "v");
+  const Vector<S> y = as_vector<S>(in.y);
+  const Vector<S> v = as_vector<S>(in.v);
   const Eigen::Index k = v.size();
-  const Matrix<S> w0 = read_matrix<S>(j, "W0", k, d);
-  const os19::Activation<S> phi = os19::read_activation<S>(j, "phi");
-  const long iterations = static_cast<long>(read_integer(j, "iterations", 1, 100000));
+  const Matrix<S> w0 = as_matrix<S>(in.w0);
+  const os19::Activation<S> phi = in.phi.at<S>();
+  const long iterations = in.iterations;
   const os19::NetworkModel<S> model(x, y, v, phi);
   Vector<S> theta0(k * d);
   for (Eigen::Index l = 0; l < k; ++l) theta0.segment(l * d, d) = w0.row(l).transpose();
@@ -115,7 +117,7 @@ NetworkRun<S> run_network(const Json& j, NetworkStep which) {
     run.failure = o;
     return run;
   }
-  os19::StepChoice<S> step = os19::choose_step(j, limit, mb);
+  os19::StepChoice<S> step = os19::choose_step(in.eta, in.eta_fraction, limit, mb);
   const S& eta = run.eta = step.eta;
   step.hypothesis.detail = "eta = " + to_decimal(eta, 8) + ", limit = " + to_decimal(limit, 8) +
                            (proved ? " (Theorem 2.1 with L = M ||X||_2,inf ||X||)" : " (as printed in Theorem 4.3)");
@@ -175,9 +177,9 @@ Outcome network_outcome(const NetworkRun<S>& run, const Worst<S>& w) {
 /// (4.7) as printed: ||r_t|| <= (1 - eta gamma^2 sigma_min(X)^2)^t ||r_0||, at
 /// the printed step or at Theorem 2.1's.
 template <class S>
-Outcome printed_rate(const Json& j, NetworkStep step) {
+Outcome printed_rate(const os19::NetworkInstance& in, NetworkStep step) {
   using std::log;
-  const NetworkRun<S> run = run_network<S>(j, step);
+  const NetworkRun<S> run = run_network<S>(in, step);
   if (run.failure) return *run.failure;
   const S &g = run.g, &smin = run.smin, &eta = run.eta, &r0 = run.r0, &dr0 = run.dr0, &u = run.u;
   const S q = 1 - eta * g * g * smin * smin;
@@ -197,8 +199,8 @@ Outcome printed_rate(const Json& j, NetworkStep step) {
 /// Theorem 2.1's rate (2.3) for the network (Section 9.7): ||r_t||^2 <=
 /// (1 - eta alpha^2/2)^t ||r_0||^2 at Theorem 2.1's step.
 template <class S>
-Outcome rate_as_proved(const Json& j) {
-  const NetworkRun<S> run = run_network<S>(j, NetworkStep::kTheorem21);
+Outcome rate_as_proved(const os19::NetworkInstance& in) {
+  const NetworkRun<S> run = run_network<S>(in, NetworkStep::kTheorem21);
   if (run.failure) return *run.failure;
   const S q = 1 - run.eta * run.alpha * run.alpha / 2;
   Worst<S> w;
@@ -213,8 +215,8 @@ Outcome rate_as_proved(const Json& j) {
 
 /// (4.8): gamma sigma_min(X)/4 ||W_t - W0||_F + ||r_t|| <= ||r_0||.
 template <class S>
-Outcome potential(const Json& j, NetworkStep step) {
-  const NetworkRun<S> run = run_network<S>(j, step);
+Outcome potential(const os19::NetworkInstance& in, NetworkStep step) {
+  const NetworkRun<S> run = run_network<S>(in, step);
   if (run.failure) return *run.failure;
   const S &r0 = run.r0, &dr0 = run.dr0;
   const S c = run.g * run.smin / 4;  // gamma sigma_min(X)/4 in (4.8)
@@ -240,7 +242,8 @@ struct NetworkClaimText {
   const char* notes = "";
 };
 
-Claim network_claim(const NetworkClaimText& s, NetworkStep step) {
+template <class Measure>
+Claim network_claim(const NetworkClaimText& s, NetworkStep step, Measure measure) {
   const char* printed_step =
       "eta <= 1/(2 Gamma^2 ||X||^2) min(1, gamma^2/(||X||_2,inf ||X||) sigma_min(X)^2/||f(W0) - y||)";
   Claim c;
@@ -257,18 +260,16 @@ Claim network_claim(const NetworkClaimText& s, NetworkStep step) {
                   {"step", proved ? "eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||))" : printed_step}};
   c.measurement = std::string("GD on W from W0 for T steps, every iterate checked: ") + s.measurement + ".";
   c.generator_info = os19::kNetworkGeneratorInfo;
-  c.instance_schema = os19::kNetworkInstanceSchema;
   c.notes = s.notes;
   c.default_cases = 100;
-  c.generator = os19::network_generator();
-  c.validate = os19::validate_network;
+  set_instances<os19::NetworkInstance>(c, os19::network_generator(), std::move(measure));
   return c;
 }
 
 }  // namespace
 
 THMCHECK_REGISTER(os19_thm4_3) {
-  Claim c = network_claim(
+  registry.add(network_claim(
       {.id = "os19.thm4.3.rate",
        .source = "Theorem 4.3, eq. (4.7)",
        .summary = "network: ||f(W_t) - y|| <= (1 - eta gamma^2 sigma_min(X)^2)^t ||f(W0) - y|| (printed step)",
@@ -278,11 +279,9 @@ THMCHECK_REGISTER(os19_thm4_3) {
        .measurement = "max over t of ||r_t|| against (1 - eta gamma^2 sigma_min(X)^2)^t ||r_0||, step as printed",
        .notes = "The proof applies Theorem 2.1, which gives only ||r_t||^2 <= (1 - eta alpha^2/2)^t ||r_0||^2 "
                 "(about half the printed exponent per step) and needs M in the step limit; see .as-proved."},
-      NetworkStep::kPrinted);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return printed_rate<S>(j, NetworkStep::kPrinted); });
-  registry.add(std::move(c));
+      NetworkStep::kPrinted, []<class S>(const os19::NetworkInstance& in) { return printed_rate<S>(in, NetworkStep::kPrinted); }));
 
-  c = network_claim(
+  registry.add(network_claim(
       {.id = "os19.thm4.3.potential",
        .source = "Theorem 4.3, eq. (4.8)",
        .summary = "network: gamma sigma_min(X)/4 ||W_t - W0||_F + ||f(W_t) - y|| <= ||f(W0) - y|| (printed step)",
@@ -291,11 +290,9 @@ THMCHECK_REGISTER(os19_thm4_3) {
        .measurement = "max over t of gamma sigma_min(X)/4 ||W_t - W0||_F + ||r_t|| against ||r_0||, step as printed",
        .notes = "The printed step omits M; the proof (Theorem 2.1 with L = M ||X||_2,inf ||X||) needs it. "
                 "Sibling .as-proved uses Theorem 2.1's step."},
-      NetworkStep::kPrinted);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return potential<S>(j, NetworkStep::kPrinted); });
-  registry.add(std::move(c));
+      NetworkStep::kPrinted, []<class S>(const os19::NetworkInstance& in) { return potential<S>(in, NetworkStep::kPrinted); }));
 
-  c = network_claim(
+  registry.add(network_claim(
       {.id = "os19.thm4.3.rate.as-proved",
        .source = "Theorem 4.3 via Theorem 2.1 (Section 9.7)",
        .summary =
@@ -304,11 +301,9 @@ THMCHECK_REGISTER(os19_thm4_3) {
                     "Theorem 2.1 applies: ||f(W_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(W0) - y||^2 for eta <= "
                     "1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||)).",
        .measurement = "max over t of ||r_t||^2 against (1 - eta alpha^2/2)^t ||r_0||^2"},
-      NetworkStep::kTheorem21);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return rate_as_proved<S>(j); });
-  registry.add(std::move(c));
+      NetworkStep::kTheorem21, []<class S>(const os19::NetworkInstance& in) { return rate_as_proved<S>(in); }));
 
-  c = network_claim(
+  registry.add(network_claim(
       {.id = "os19.thm4.3.rate.proved-step",
        .source = "Theorem 4.3, eq. (4.7), at Theorem 2.1's step",
        .summary = "network: the printed rate (4.7) under the smaller step Theorem 2.1 allows (separates step "
@@ -318,19 +313,15 @@ THMCHECK_REGISTER(os19_thm4_3) {
        .measurement = "max over t of ||r_t|| against (1 - eta gamma^2 sigma_min(X)^2)^t ||r_0||, Theorem 2.1's step",
        .notes = "Diagnostic sibling: if os19.thm4.3.rate fails and this holds, the failure is due to the printed "
                 "step (which omits M), not to the printed rate."},
-      NetworkStep::kTheorem21);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return printed_rate<S>(j, NetworkStep::kTheorem21); });
-  registry.add(std::move(c));
+      NetworkStep::kTheorem21, []<class S>(const os19::NetworkInstance& in) { return printed_rate<S>(in, NetworkStep::kTheorem21); }));
 
-  c = network_claim(
+  registry.add(network_claim(
       {.id = "os19.thm4.3.potential.as-proved",
        .source = "Theorem 4.3 via Theorem 2.1 (Section 9.7)",
        .summary = "network: (4.8) under Theorem 2.1's step (with M)",
        .statement = "(4.8) with eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(W0) - y||)), L = M ||X||_2,inf ||X||.",
        .measurement = "max over t of gamma sigma_min(X)/4 ||W_t - W0||_F + ||r_t|| against ||r_0||"},
-      NetworkStep::kTheorem21);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return potential<S>(j, NetworkStep::kTheorem21); });
-  registry.add(std::move(c));
+      NetworkStep::kTheorem21, []<class S>(const os19::NetworkInstance& in) { return potential<S>(in, NetworkStep::kTheorem21); }));
 }
 
 }  // namespace thmcheck::checks

@@ -15,8 +15,8 @@ using os19::Worst;
 
 /// (5.1): L(theta_t) <= (1 - eta mu)^t L(theta0) <=> ||r_t||^2 <= (1 - eta mu)^t ||r_0||^2.
 template <class S>
-Outcome rate(const Json& j) {
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm5_2_constants<S>, false);
+Outcome rate(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm5_2_constants<S>, false);
   if (run.failure) return *run.failure;
   const S q = 1 - run.eta * run.c.mu;
   S qt = 1;
@@ -29,9 +29,9 @@ Outcome rate(const Json& j) {
 /// (5.2): sqrt(mu/8) ||theta_t - theta0|| + sqrt(L(theta_t)) <= sqrt(L(theta0)),
 /// with sqrt(L) = ||r|| / sqrt 2.
 template <class S>
-Outcome potential(const Json& j) {
+Outcome potential(const os19::GlmGdInstance& in) {
   using std::sqrt;
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm5_2_constants<S>, false);
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm5_2_constants<S>, false);
   if (run.failure) return *run.failure;
   const S &mu = run.c.mu, &r0 = run.r0, &dr0 = run.dr0, &u = run.u;
   const S s2 = sqrt(S(2));
@@ -44,9 +44,9 @@ Outcome potential(const Json& j) {
 
 /// (5.3): sum_{s < t} ||theta_{s+1} - theta_s|| <= sqrt(8 L(theta0)/mu).
 template <class S>
-Outcome path(const Json& j) {
+Outcome path(const os19::GlmGdInstance& in) {
   using std::sqrt;
-  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(j, os19::thm5_2_constants<S>, false);
+  const os19::GlmGdRun<S> run = os19::run_glm_gd<S>(in, os19::thm5_2_constants<S>, false);
   if (run.failure) return *run.failure;
   const S &alpha = run.c.alpha, &mu = run.c.mu, &r0 = run.r0, &dr0 = run.dr0, &u = run.u;
   return os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -58,36 +58,33 @@ Outcome path(const Json& j) {
 
 THMCHECK_REGISTER(os19_thm5_2) {
   const os19::GdStepRuleText rule = os19::thm5_2_rule_text();
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm5.2.rate",
        .source = "Theorem 5.2, eq. (5.1)",
        .summary = "local PL: L(theta_t) <= (1 - eta mu)^t L(theta0) with eta <= 1/L",
        .statement = "Local PL with mu and L-smoothness over B(theta0, sqrt(8 L(theta0)/mu)), eta <= 1/L: "
                     "L(theta_t) <= (1 - eta mu)^t L(theta0).   (5.1)",
        .measurement = "max over t of L(theta_t)/((1 - eta mu)^t L(theta0)) against 1, on GLM least-squares losses"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return rate<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return rate<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm5.2.potential",
        .source = "Theorem 5.2, eq. (5.2)",
        .summary = "sqrt(mu/8) ||theta_t - theta0|| + sqrt(L(theta_t)) <= sqrt(L(theta0))",
        .statement = "sqrt(mu/8) ||theta_t - theta0||_2 + sqrt(L(theta_t)) <= sqrt(L(theta0)).   (5.2)",
        .measurement = "max over t of sqrt(mu/8) ||theta_t - theta0|| + sqrt(L(theta_t)) against sqrt(L(theta0))"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return potential<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return potential<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm5.2.path",
        .source = "Theorem 5.2, eq. (5.3)",
        .summary = "path length <= sqrt(8 L(theta0)/mu)",
        .statement = "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= sqrt(8 L(theta0)/mu).   (5.3)",
        .measurement = "path of the first T steps against sqrt(8 L(theta0)/mu)"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return path<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

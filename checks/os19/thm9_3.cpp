@@ -17,8 +17,8 @@ using os19::Worst;
 
 /// Theorem 9.3's GD run on an instance (lambda from the instance, default 1/2).
 template <class S>
-os19::GlmGdRun<S> thm9_3_run(const Json& j, bool needs_optimum) {
-  return os19::run_glm_gd<S>(j, os19::thm9_3_constants<S>, needs_optimum);
+os19::GlmGdRun<S> thm9_3_run(const os19::GlmGdInstance& in, bool needs_optimum) {
+  return os19::run_glm_gd<S>(in, os19::thm9_3_constants<S>, needs_optimum);
 }
 
 /// An outcome with zeta = (lambda - eta beta^2/2) alpha among its details.
@@ -30,8 +30,8 @@ Outcome with_zeta(Outcome o, const os19::GlmGdRun<S>& run) {
 
 /// (9.2): ||r_t||^2 <= (1 - alpha^2 lambda eta)^t ||r_0||^2.
 template <class S>
-Outcome rate(const Json& j) {
-  const os19::GlmGdRun<S> run = thm9_3_run<S>(j, false);
+Outcome rate(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = thm9_3_run<S>(in, false);
   if (run.failure) return *run.failure;
   const S q = 1 - run.c.alpha * run.c.alpha * run.c.lambda * run.eta;
   S qt = 1;
@@ -45,8 +45,8 @@ Outcome rate(const Json& j) {
 /// Potential with coefficient c: c ||theta_t - theta0|| + ||r_t|| <= ||r_0||;
 /// (2.12) as printed takes c = alpha, (9.3) as proved c = zeta.
 template <class S>
-Outcome potential(const Json& j, bool as_proved) {
-  const os19::GlmGdRun<S> run = thm9_3_run<S>(j, false);
+Outcome potential(const os19::GlmGdInstance& in, bool as_proved) {
+  const os19::GlmGdRun<S> run = thm9_3_run<S>(in, false);
   if (run.failure) return *run.failure;
   const S& c = as_proved ? run.zeta : run.c.alpha;
   const S &r0 = run.r0, &dr0 = run.dr0;
@@ -60,8 +60,8 @@ Outcome potential(const Json& j, bool as_proved) {
 /// Distance from theta0 (or path length) against beta/c ||theta* - theta0||;
 /// (2.13)/(2.14) as printed take c = alpha, (9.5)/(9.6) as proved c = zeta.
 template <class S>
-Outcome against_optimum(const Json& j, bool path, bool as_proved) {
-  const os19::GlmGdRun<S> run = thm9_3_run<S>(j, true);
+Outcome against_optimum(const os19::GlmGdInstance& in, bool path, bool as_proved) {
+  const os19::GlmGdRun<S> run = thm9_3_run<S>(in, true);
   if (run.failure) return *run.failure;
   const S& c = as_proved ? run.zeta : run.c.alpha;
   const S &beta = run.c.beta, &dstar = run.dstar, &dstar_err = run.dstar_err;
@@ -75,8 +75,8 @@ Outcome against_optimum(const Json& j, bool path, bool as_proved) {
 
 /// (9.4): sum_{s < t} ||theta_{s+1} - theta_s|| <= ||r_0|| / zeta.
 template <class S>
-Outcome path_residual(const Json& j) {
-  const os19::GlmGdRun<S> run = thm9_3_run<S>(j, false);
+Outcome path_residual(const os19::GlmGdInstance& in) {
+  const os19::GlmGdRun<S> run = thm9_3_run<S>(in, false);
   if (run.failure) return *run.failure;
   const S &zeta = run.zeta, &r0 = run.r0, &dr0 = run.dr0;
   return with_zeta(os19::judge_iterates(run, S(1), [&](Worst<S>& w, long k, const GdIterate<S>& it) {
@@ -89,7 +89,7 @@ Outcome path_residual(const Json& j) {
 
 THMCHECK_REGISTER(os19_thm9_3) {
   const os19::GdStepRuleText rule = os19::thm9_3_rule_text();
-  Claim c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.rate",
        .source = "Theorem 9.3, eq. (9.2)",
        .summary = "general lambda: ||f(theta_t) - y||^2 <= (1 - alpha^2 lambda eta)^t ||f(theta0) - y||^2",
@@ -98,11 +98,10 @@ THMCHECK_REGISTER(os19_thm9_3) {
            "eta <= lambda/beta^2 or (b) eta <= 1/beta^2 min(lambda, 2(1-lambda) alpha^2/(L ||r0||)). Then "
            "||f(theta_t) - y||^2 <= (1 - alpha^2 lambda eta)^t ||f(theta0) - y||^2.   (9.2)",
        .measurement = "max over t of ||r_t||^2 / ((1 - alpha^2 lambda eta)^t ||r_0||^2) against 1"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return rate<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return rate<S>(in); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.potential",
        .source = "Section 2, eq. (2.12) (Theorem 9.3 as summarised)",
        .summary = "improved potential as printed: alpha ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
@@ -112,22 +111,20 @@ THMCHECK_REGISTER(os19_thm9_3) {
        .measurement = "max over t of alpha ||theta_t - theta0|| + ||r_t|| against ||r_0||, under Theorem 9.3's step rule",
        .notes = "Theorem 9.3 itself proves the coefficient zeta = (lambda - eta beta^2/2) alpha < alpha for every "
                 "eta > 0 (sibling os19.thm9.3.potential.as-proved); (2.12) is its limit lambda -> 1, eta -> 0."},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return potential<S>(j, false); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return potential<S>(in, false); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.potential.as-proved",
        .source = "Theorem 9.3, eq. (9.3)",
        .summary = "(lambda - eta beta^2/2) alpha ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
        .statement =
            "(lambda - eta beta^2/2) alpha ||theta_t - theta0||_2 + ||f(theta_t) - y||_2 <= ||f(theta0) - y||_2.   (9.3)",
        .measurement = "max over t of zeta ||theta_t - theta0|| + ||r_t|| against ||r_0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return potential<S>(j, true); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return potential<S>(in, true); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.distance",
        .source = "Section 2, eq. (2.13)",
        .summary = "as printed: ||theta_t - theta0|| <= beta/alpha ||theta* - theta0||",
@@ -136,52 +133,47 @@ THMCHECK_REGISTER(os19_thm9_3) {
        .measurement =
            "max over t of ||theta_t - theta0|| against beta/alpha ||theta* - theta0||, under Theorem 9.3's step rule",
        .notes = "Theorem 9.3 proves beta/zeta instead (sibling .as-proved)."},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return against_optimum<S>(j, false, false); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return against_optimum<S>(in, false, false); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.distance.as-proved",
        .source = "Theorem 9.3, eq. (9.5)",
        .summary = "||theta_t - theta0|| <= beta/((lambda - eta beta^2/2) alpha) ||theta* - theta0||",
        .statement = "||theta_t - theta0||_2 <= beta / ((lambda - eta beta^2/2) alpha) ||theta* - theta0||_2.   (9.5)",
        .measurement = "max over t of ||theta_t - theta0|| against beta/zeta ||theta* - theta0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return against_optimum<S>(j, false, true); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return against_optimum<S>(in, false, true); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.path",
        .source = "Section 2, eq. (2.14)",
        .summary = "as printed: path length <= beta/alpha ||theta* - theta0||",
        .statement = "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= (beta/alpha) ||theta* - theta0||_2.   (2.14)",
        .measurement = "path of the first T steps against beta/alpha ||theta* - theta0||, under Theorem 9.3's step rule",
        .notes = "Theorem 9.3 proves beta/zeta instead (sibling .as-proved)."},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return against_optimum<S>(j, true, false); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return against_optimum<S>(in, true, false); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.path.as-proved",
        .source = "Theorem 9.3, eq. (9.6)",
        .summary = "path length <= beta/((lambda - eta beta^2/2) alpha) ||theta* - theta0||",
        .statement =
            "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= beta / ((lambda - eta beta^2/2) alpha) ||theta* - theta0||_2.   (9.6)",
        .measurement = "path of the first T steps against beta/zeta ||theta* - theta0||"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return against_optimum<S>(j, true, true); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return against_optimum<S>(in, true, true); }));
 
-  c = os19::glm_gd_claim(
+  registry.add(os19::glm_gd_claim(
       {.id = "os19.thm9.3.path.residual",
        .source = "Theorem 9.3, eq. (9.4)",
        .summary = "path length <= ||f(theta0) - y|| / ((lambda - eta beta^2/2) alpha)",
        .statement =
            "sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= ||f(theta0) - y||_2 / ((lambda - eta beta^2/2) alpha).   (9.4)",
        .measurement = "path of the first T steps against ||r_0|| / zeta"},
-      rule);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return path_residual<S>(j); });
-  registry.add(std::move(c));
+      rule,
+      []<class S>(const os19::GlmGdInstance& in) { return path_residual<S>(in); }));
 }
 
 }  // namespace thmcheck::checks

@@ -138,36 +138,49 @@ InverseResult<S> invert(const Activation<S>& phi, const S& y) {
   return out;
 }
 
-template <class S>
-Activation<S> read_activation(const Json& obj, std::string_view key) {
-  if (!has_field(obj, key) || !obj.at(std::string(key)).is_object()) {
-    throw InputError(fmt::format("field '{}': must be an object {}", key, kActivationSchema));
+void ActivationSpec::check() const {
+  auto require = [&](const std::optional<Real>& v, const char* key) {
+    if (!v) throw InputError(fmt::format("missing field '{}' ({} needs it)", key, name));
+    return v->as<double>();
+  };
+  if (name == "identity") return;
+  if (name == "tanh_plus") {
+    if (!(require(c, "c") > -1)) throw InputError("field 'c': must be > -1");
+    if (s && !(s->as<double>() > 0)) throw InputError("field 's': must be > 0");
+    return;
   }
-  const Json& a = obj.at(std::string(key));
-  const std::string name = read_string(a, "name");
+  if (name == "leaky_softplus") {
+    const double v = require(a, "a");
+    if (!(v > 0 && v <= 1)) throw InputError("field 'a': must be in (0, 1]");
+    return;
+  }
+  throw InputError(
+      fmt::format("field 'name': unknown activation '{}' (expected identity, tanh_plus, leaky_softplus)", name));
+}
+
+template <class S>
+Activation<S> ActivationSpec::at() const {
   Activation<S> phi;
-  if (name == "identity") {
-    phi.kind = ActivationKind::kIdentity;
-  } else if (name == "tanh_plus") {
+  if (name == "tanh_plus") {
     phi.kind = ActivationKind::kTanhPlus;
-    phi.parameter = read_real<S>(a, "c");
-    if (!(phi.parameter > -1)) throw InputError(fmt::format("field '{}.c': must be > -1", key));
-    if (has_field(a, "s")) {
-      phi.sharpness = read_real<S>(a, "s");
-      if (!(phi.sharpness > 0)) throw InputError(fmt::format("field '{}.s': must be > 0", key));
-    }
+    phi.parameter = c->as<S>();
+    if (s) phi.sharpness = s->as<S>();
   } else if (name == "leaky_softplus") {
     phi.kind = ActivationKind::kLeakySoftplus;
-    phi.parameter = read_real<S>(a, "a");
-    if (!(phi.parameter > 0 && phi.parameter <= 1)) {
-      throw InputError(fmt::format("field '{}.a': must be in (0, 1]", key));
-    }
-  } else {
-    throw InputError(fmt::format("field '{}.name': unknown activation '{}' (expected identity, "
-                                 "tanh_plus, leaky_softplus)", key, name));
+    phi.parameter = a->as<S>();
   }
   return phi;
 }
+
+ActivationSpec identity_spec() { return {"identity", {}, {}, {}}; }
+
+ActivationSpec tanh_plus_spec(const std::string& c, const std::optional<std::string>& s) {
+  ActivationSpec spec{"tanh_plus", Real::parse(c), {}, {}};
+  if (s) spec.s = Real::parse(*s);
+  return spec;
+}
+
+ActivationSpec leaky_softplus_spec(const std::string& a) { return {"leaky_softplus", {}, {}, Real::parse(a)}; }
 
 template struct Activation<double>;
 template struct Activation<Mp50>;
@@ -175,8 +188,8 @@ template struct Activation<Mp100>;
 template InverseResult<double> invert(const Activation<double>&, const double&);
 template InverseResult<Mp50> invert(const Activation<Mp50>&, const Mp50&);
 template InverseResult<Mp100> invert(const Activation<Mp100>&, const Mp100&);
-template Activation<double> read_activation<double>(const Json&, std::string_view);
-template Activation<Mp50> read_activation<Mp50>(const Json&, std::string_view);
-template Activation<Mp100> read_activation<Mp100>(const Json&, std::string_view);
+template Activation<double> ActivationSpec::at<double>() const;
+template Activation<Mp50> ActivationSpec::at<Mp50>() const;
+template Activation<Mp100> ActivationSpec::at<Mp100>() const;
 
 }  // namespace thmcheck::os19

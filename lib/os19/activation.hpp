@@ -4,9 +4,11 @@
 // are certified (no sampling).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <tuple>
 
-#include "thmcheck/engine/instance.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/numerics/scalar.hpp"
 
 namespace thmcheck::os19 {
@@ -60,16 +62,31 @@ struct InverseResult {
 template <class Scalar>
 InverseResult<Scalar> invert(const Activation<Scalar>& phi, const Scalar& y);
 
-/// Reads {"name": "identity" | "tanh_plus" | "leaky_softplus", "c": .., "a": ..}
-/// from obj[key]; throws InputError naming the problem (parameter range included).
-template <class Scalar>
-Activation<Scalar> read_activation(const Json& obj, std::string_view key);
+/// An activation as an instance file gives it (a nested object of the GLM,
+/// SGD and network instances): {"name": "identity"}, {"name": "tanh_plus",
+/// "c": c, "s": s} or {"name": "leaky_softplus", "a": a}.
+struct ActivationSpec {
+  std::string name;
+  std::optional<Real> c, s, a;
+  static constexpr auto fields = std::make_tuple(
+      field("name", &ActivationSpec::name,
+            "\"identity\", \"tanh_plus\" (phi = z + c tanh(s z)/s) or \"leaky_softplus\" "
+            "(phi = a z + (1-a) log(1+e^z))"),
+      field("c", &ActivationSpec::c, "tanh_plus (required): c > -1"),
+      field("s", &ActivationSpec::s, "tanh_plus: sharpness s > 0, default 1"),
+      field("a", &ActivationSpec::a, "leaky_softplus (required): 0 < a <= 1"));
+  /// A known name with its parameters in range; throws InputError naming the field.
+  void check() const;
+  /// The activation at precision S (sharpness s.value_or(1)).
+  template <class S>
+  Activation<S> at() const;
+};
 
-/// Instance-file schema of an activation, for instance_schema texts.
-inline constexpr const char* kActivationSchema =
-    "{\"name\": \"identity\"} | {\"name\": \"tanh_plus\", \"c\": c > -1, \"s\": s > 0 (optional, default 1)} "
-    "(phi = z + c tanh(s z)/s) | "
-    "{\"name\": \"leaky_softplus\", \"a\": 0 < a <= 1} (phi = a z + (1-a) log(1+e^z))";
+/// The spec of phi (the generators' inverse of ActivationSpec::at): the
+/// parameters as the given decimal texts.
+ActivationSpec identity_spec();
+ActivationSpec tanh_plus_spec(const std::string& c, const std::optional<std::string>& s = std::nullopt);
+ActivationSpec leaky_softplus_spec(const std::string& a);
 
 extern template struct Activation<double>;
 extern template struct Activation<Mp50>;
@@ -77,8 +94,8 @@ extern template struct Activation<Mp100>;
 extern template InverseResult<double> invert(const Activation<double>&, const double&);
 extern template InverseResult<Mp50> invert(const Activation<Mp50>&, const Mp50&);
 extern template InverseResult<Mp100> invert(const Activation<Mp100>&, const Mp100&);
-extern template Activation<double> read_activation<double>(const Json&, std::string_view);
-extern template Activation<Mp50> read_activation<Mp50>(const Json&, std::string_view);
-extern template Activation<Mp100> read_activation<Mp100>(const Json&, std::string_view);
+extern template Activation<double> ActivationSpec::at<double>() const;
+extern template Activation<Mp50> ActivationSpec::at<Mp50>() const;
+extern template Activation<Mp100> ActivationSpec::at<Mp100>() const;
 
 }  // namespace thmcheck::os19

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 namespace thmcheck::os19 {
@@ -73,17 +74,32 @@ TEST(Os19Activation, InverseSolvesToWorkingPrecision) {
   }
 }
 
-TEST(Os19Activation, ReadActivationRejectsOutOfRangeParameters) {
-  Json j = Json::parse(R"({"phi": {"name": "tanh_plus", "c": "-1"}})");
-  EXPECT_THROW(read_activation<double>(j, "phi"), InputError);
-  j = Json::parse(R"({"phi": {"name": "leaky_softplus", "a": "0"}})");
-  EXPECT_THROW(read_activation<double>(j, "phi"), InputError);
-  j = Json::parse(R"({"phi": {"name": "relu"}})");
-  EXPECT_THROW(read_activation<double>(j, "phi"), InputError);
-  j = Json::parse(R"({"phi": {"name": "leaky_softplus", "a": "0.25"}})");
-  const auto phi = read_activation<double>(j, "phi");
+// The instance-file form {"name", "c", "s", "a"}: parameters out of range,
+// unknown names and missing parameters are InputErrors naming the field.
+TEST(Os19Activation, ActivationSpecRejectsOutOfRangeParameters) {
+  auto error_of = [](const char* text) -> std::string {
+    try {
+      instance_from_json<ActivationSpec>(Json::parse(text));
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  EXPECT_EQ(error_of(R"({"name": "tanh_plus", "c": "-1"})"), "field 'c': must be > -1");
+  EXPECT_EQ(error_of(R"({"name": "tanh_plus", "c": "1", "s": "0"})"), "field 's': must be > 0");
+  EXPECT_EQ(error_of(R"({"name": "tanh_plus"})"), "missing field 'c' (tanh_plus needs it)");
+  EXPECT_EQ(error_of(R"({"name": "leaky_softplus", "a": "0"})"), "field 'a': must be in (0, 1]");
+  EXPECT_NE(error_of(R"({"name": "relu"})").find("field 'name': unknown activation 'relu'"), std::string::npos);
+  EXPECT_NE(error_of(R"({"name": "tanh_plus", "c": "inf"})").find("field 'c'"), std::string::npos);
+  EXPECT_EQ(error_of(R"({"c": "1"})"), "missing field 'name'");
+  const auto phi = instance_from_json<ActivationSpec>(Json::parse(R"({"name": "leaky_softplus", "a": "0.25"})"))
+                       .at<double>();
   EXPECT_EQ(phi.kind, ActivationKind::kLeakySoftplus);
   EXPECT_DOUBLE_EQ(phi.curvature(), 0.1875);
+  const auto sharp = tanh_plus_spec("0.8", "7.5").at<Mp50>();
+  EXPECT_EQ(sharp.kind, ActivationKind::kTanhPlus);
+  EXPECT_EQ(sharp.sharpness, parse_decimal<Mp50>("7.5"));
+  EXPECT_EQ(instance_to_json(tanh_plus_spec("0.8")), Json::parse(R"({"name": "tanh_plus", "c": "0.8"})"));
 }
 
 }  // namespace

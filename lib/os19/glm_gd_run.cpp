@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "thmcheck/os19/glm_gd_instance.hpp"
 
 namespace thmcheck::os19 {
 
@@ -27,8 +26,8 @@ std::function<S(long, const S&, const S&)> GlmGdRun<S>::constants_error(const S&
 }
 
 template <class S>
-GlmGdRun<S> run_glm_gd(const Json& j, GdStepRule<S> rule, bool needs_optimum) {
-  const GlmGdProblem<S> g(j);
+GlmGdRun<S> run_glm_gd(const GlmGdInstance& in, GdStepRule<S> rule, bool needs_optimum) {
+  const GlmGdProblem<S> g(in);
   GlmGdRun<S> run;
   run.n = g.n;
   run.p = g.p;
@@ -38,7 +37,7 @@ GlmGdRun<S> run_glm_gd(const Json& j, GdStepRule<S> rule, bool needs_optimum) {
   run.r0 = g.r0;
   const MatrixBounds<S>& mb = g.matrix;
   const S& u = g.u;
-  run.c = rule(g, j);
+  run.c = rule(g, in);
   const GdConstants<S>& c = run.c;
   if (!(c.alpha > 0) || !(c.limit > 0)) {
     Outcome o;
@@ -48,7 +47,7 @@ GlmGdRun<S> run_glm_gd(const Json& j, GdStepRule<S> rule, bool needs_optimum) {
     run.failure = o;
     return run;
   }
-  StepChoice<S> step = choose_step(j, c.limit, mb);
+  StepChoice<S> step = choose_step(in.eta, in.eta_fraction, c.limit, mb);
   run.eta = step.eta;
   step.hypothesis.detail = "eta = " + to_decimal(run.eta, 8) + ", limit = " + to_decimal(c.limit, 8);
   run.c.hypotheses.push_back(step.hypothesis);
@@ -123,8 +122,8 @@ Outcome glm_gd_outcome(const GlmGdRun<S>& run, const Worst<S>& w) {
   return o;
 }
 
-Claim glm_gd_claim(const GlmGdClaimText& text, const GdStepRuleText& rule) {
-  Claim c;
+ClaimInfo glm_gd_claim_info(const GlmGdClaimText& text, const GdStepRuleText& rule) {
+  ClaimInfo c;
   c.id = text.id;
   c.paper = "os19";
   c.source = text.source;
@@ -139,17 +138,14 @@ Claim glm_gd_claim(const GlmGdClaimText& text, const GdStepRuleText& rule) {
                               "for T steps; every iterate t = 1..T is checked and the worst reported. ") +
                   text.measurement + ".";
   c.generator_info = kGlmGeneratorInfo;
-  c.instance_schema = kGlmInstanceSchema;
   c.notes = text.notes;
   c.default_cases = 100;
-  c.generator = glm_gd_generator(rule.with_lambda);
-  c.validate = validate_glm_gd;
   return c;
 }
 
 #define THMCHECK_OS19_GD_RUN_INSTANTIATE(S)                                 \
   template struct GlmGdRun<S>;                                              \
-  template GlmGdRun<S> run_glm_gd(const Json&, GdStepRule<S>, bool);        \
+  template GlmGdRun<S> run_glm_gd(const GlmGdInstance&, GdStepRule<S>, bool); \
   template Outcome glm_gd_outcome(const GlmGdRun<S>&, const Worst<S>&);
 THMCHECK_OS19_GD_RUN_INSTANTIATE(double)
 THMCHECK_OS19_GD_RUN_INSTANTIATE(Mp50)

@@ -11,7 +11,9 @@
 #include <utility>
 
 #include "thmcheck/engine/claim.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/os19/closest_optimum.hpp"
+#include "thmcheck/os19/glm_gd_instance.hpp"
 #include "thmcheck/os19/glm_gd_step_rules.hpp"
 #include "thmcheck/os19/trajectory.hpp"
 #include "thmcheck/os19/worst_iterate.hpp"
@@ -61,11 +63,11 @@ struct GlmGdRun {
                                                              const S& normaliser = S(1)) const;
 };
 
-/// Reads a GLM instance, applies `rule` (the theorem's constants and step
+/// On a GLM instance, applies `rule` (the theorem's constants and step
 /// limit), checks the step, computes theta* when `needs_optimum`, and records
 /// T GD steps from theta0.
 template <class S>
-GlmGdRun<S> run_glm_gd(const Json& j, GdStepRule<S> rule, bool needs_optimum);
+GlmGdRun<S> run_glm_gd(const GlmGdInstance& in, GdStepRule<S> rule, bool needs_optimum);
 
 /// The Outcome of a GLM GD claim from its worst iterate: measured <= bound
 /// with the run's hypotheses and details (n, p, phi, constants, eta, worst
@@ -101,14 +103,20 @@ struct GlmGdClaimText {
   const char* notes = "";
 };
 
-/// A GLM GD claim without its evaluation: the text, the hypotheses (Assumption
-/// 1, Assumption 2 (b), the rule's step and extra hypotheses), the GLM
-/// instance family (generator, validator, schema) and 100 default cases.
-Claim glm_gd_claim(const GlmGdClaimText& text, const GdStepRuleText& rule);
+/// A GLM GD claim: the text, the hypotheses (Assumption 1, Assumption 2 (b),
+/// the rule's step and extra hypotheses), 100 default cases and the GLM
+/// instance family (GlmGdInstance: generator, validator, schema) measured by
+/// `measure`, a generic `[]<class S>(const GlmGdInstance&) -> Outcome`.
+ClaimInfo glm_gd_claim_info(const GlmGdClaimText& text, const GdStepRuleText& rule);
+template <class Measure>
+Claim glm_gd_claim(const GlmGdClaimText& text, const GdStepRuleText& rule, Measure measure) {
+  return typed_claim<GlmGdInstance>(glm_gd_claim_info(text, rule), glm_gd_generator(rule.with_lambda),
+                                    std::move(measure));
+}
 
 #define THMCHECK_OS19_GD_RUN_EXTERN(S)                                               \
   extern template struct GlmGdRun<S>;                                                \
-  extern template GlmGdRun<S> run_glm_gd(const Json&, GdStepRule<S>, bool);          \
+  extern template GlmGdRun<S> run_glm_gd(const GlmGdInstance&, GdStepRule<S>, bool); \
   extern template Outcome glm_gd_outcome(const GlmGdRun<S>&, const Worst<S>&);
 THMCHECK_OS19_GD_RUN_EXTERN(double)
 THMCHECK_OS19_GD_RUN_EXTERN(Mp50)

@@ -5,14 +5,14 @@
 namespace thmcheck::os19 {
 
 template <class S>
-GlmGdProblem<S>::GlmGdProblem(const Json& j)
-    : x(read_matrix<S>(j, "X")),
+GlmGdProblem<S>::GlmGdProblem(const GlmData& in)
+    : x(as_matrix<S>(in.x)),
       n(x.rows()),
       p(x.cols()),
-      y(read_vector<S>(j, "y", n)),
-      theta0(read_vector<S>(j, "theta0", p)),
-      phi(read_activation<S>(j, "phi")),
-      iterations(static_cast<long>(read_integer(j, "iterations", 1, 100000))),
+      y(as_vector<S>(in.y)),
+      theta0(as_vector<S>(in.theta0)),
+      phi(in.phi.at<S>()),
+      iterations(in.iterations),
       model(x, y, phi),
       bounds(glm_bounds(x, phi)),
       matrix(matrix_bounds(x)),
@@ -41,7 +41,7 @@ GdConstants<S> certified_constants(const GlmGdProblem<S>& g) {
 }  // namespace
 
 template <class S>
-GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const Json&) {
+GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const GlmGdInstance&) {
   GdConstants<S> c = certified_constants(g);
   const S &alpha = c.alpha, &beta = c.beta, &lip = c.lipschitz, &r0 = g.r0;
   const S a = lip * r0 > 0 ? S(alpha * alpha / (lip * r0)) : S(1);
@@ -51,11 +51,11 @@ GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const Json&) {
 }
 
 template <class S>
-GdConstants<S> thm9_3_constants(const GlmGdProblem<S>& g, const Json& j) {
+GdConstants<S> thm9_3_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in) {
   GdConstants<S> c = certified_constants(g);
   const S &alpha = c.alpha, &beta = c.beta, &lip = c.lipschitz, &r0 = g.r0;
   S& lambda = c.lambda;
-  if (has_field(j, "lambda")) lambda = read_real<S>(j, "lambda");
+  if (in.lambda) lambda = in.lambda->as<S>();
   const S second = lip * r0 > 0 ? S(2 * (1 - lambda) * alpha * alpha / (lip * r0)) : lambda;
   c.limit = std::min(lambda, second) / (beta * beta);
   c.hypotheses.push_back({"lambda", lambda > 0 && lambda <= 1, Evidence::kCertified,
@@ -64,7 +64,7 @@ GdConstants<S> thm9_3_constants(const GlmGdProblem<S>& g, const Json& j) {
 }
 
 template <class S>
-GdConstants<S> thm2_2_constants(const GlmGdProblem<S>& g, const Json&) {
+GdConstants<S> thm2_2_constants(const GlmGdProblem<S>& g, const GlmGdInstance&) {
   using std::abs;
   GdConstants<S> c = certified_constants(g);
   const S &lip = c.lipschitz, &r0 = g.r0, &u = g.u;
@@ -86,7 +86,7 @@ GdConstants<S> thm2_2_constants(const GlmGdProblem<S>& g, const Json&) {
 }
 
 template <class S>
-GdConstants<S> thm4_1_constants(const GlmGdProblem<S>& g, const Json&) {
+GdConstants<S> thm4_1_constants(const GlmGdProblem<S>& g, const GlmGdInstance&) {
   GdConstants<S> c = certified_constants(g);
   const MatrixBounds<S>& mb = g.matrix;
   c.limit = S(1) / (mb.norm_upper * mb.norm_upper * g.phi.big_gamma() * g.phi.big_gamma());
@@ -94,7 +94,7 @@ GdConstants<S> thm4_1_constants(const GlmGdProblem<S>& g, const Json&) {
 }
 
 template <class S>
-GdConstants<S> thm5_2_constants(const GlmGdProblem<S>& g, const Json&) {
+GdConstants<S> thm5_2_constants(const GlmGdProblem<S>& g, const GlmGdInstance&) {
   GdConstants<S> c = certified_constants(g);
   const S &alpha = c.alpha, &beta = c.beta, &r0 = g.r0, &u = g.u;
   const MatrixBounds<S>& mb = g.matrix;
@@ -115,13 +115,14 @@ GdConstants<S> thm5_2_constants(const GlmGdProblem<S>& g, const Json&) {
 }
 
 template <class S>
-StepChoice<S> choose_step(const Json& j, const S& limit, const MatrixBounds<S>& mb) {
+StepChoice<S> choose_step(const std::optional<Real>& given_eta, const std::optional<Real>& eta_fraction, const S& limit,
+                          const MatrixBounds<S>& mb) {
   const S u = unit_roundoff<S>();
   StepChoice<S> c;
   S& eta = c.eta;
   HypothesisCheck& step = c.hypothesis;
-  if (has_field(j, "eta")) {
-    eta = read_real<S>(j, "eta");
+  if (given_eta) {
+    eta = given_eta->as<S>();
     // The limit is computed from certified (conservative) constants; a step
     // above it but within the enclosure width of those constants may still
     // satisfy the hypothesis with the exact constants: undecided, estimated.
@@ -130,7 +131,7 @@ StepChoice<S> choose_step(const Json& j, const S& limit, const MatrixBounds<S>& 
     step.evidence = eta <= limit || eta > limit * (1 + width) ? Evidence::kCertified
                                                               : Evidence::kEstimated;
   } else {
-    const S fraction = read_real<S>(j, "eta_fraction");
+    const S fraction = eta_fraction->as<S>();
     eta = fraction * limit;
     step.holds = fraction <= 1;
   }
@@ -175,12 +176,13 @@ GdStepRuleText thm5_2_rule_text() {
 
 #define THMCHECK_OS19_GD_INSTANTIATE(S)                                        \
   template struct GlmGdProblem<S>;                                             \
-  template StepChoice<S> choose_step(const Json&, const S&, const MatrixBounds<S>&); \
-  template GdConstants<S> thm2_1_constants(const GlmGdProblem<S>&, const Json&); \
-  template GdConstants<S> thm9_3_constants(const GlmGdProblem<S>&, const Json&); \
-  template GdConstants<S> thm2_2_constants(const GlmGdProblem<S>&, const Json&); \
-  template GdConstants<S> thm4_1_constants(const GlmGdProblem<S>&, const Json&); \
-  template GdConstants<S> thm5_2_constants(const GlmGdProblem<S>&, const Json&);
+  template StepChoice<S> choose_step(const std::optional<Real>&, const std::optional<Real>&, const S&,     \
+                                     const MatrixBounds<S>&);                                               \
+  template GdConstants<S> thm2_1_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  template GdConstants<S> thm9_3_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  template GdConstants<S> thm2_2_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  template GdConstants<S> thm4_1_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  template GdConstants<S> thm5_2_constants(const GlmGdProblem<S>&, const GlmGdInstance&);
 THMCHECK_OS19_GD_INSTANTIATE(double)
 THMCHECK_OS19_GD_INSTANTIATE(Mp50)
 THMCHECK_OS19_GD_INSTANTIATE(Mp100)

@@ -6,13 +6,14 @@
 // every ball D the theorems name.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "thmcheck/engine/claim.hpp"
-#include "thmcheck/engine/instance.hpp"
 #include "thmcheck/numerics/scalar.hpp"
 #include "thmcheck/os19/activation.hpp"
+#include "thmcheck/os19/glm_gd_instance.hpp"
 #include "thmcheck/os19/jacobian_bounds.hpp"
 #include "thmcheck/os19/models.hpp"
 
@@ -22,9 +23,9 @@ namespace thmcheck::os19 {
 /// precision S, with its model, certified constants and initial residual.
 template <class S>
 struct GlmGdProblem {
-  /// Reads X, y, theta0, phi and T from a validated instance and computes the
+  /// X, y, theta0, phi and T of an instance at precision S, with the
   /// certified bounds of X and of the GLM Jacobian.
-  explicit GlmGdProblem(const Json& j);
+  explicit GlmGdProblem(const GlmData& in);
   Matrix<S> x;
   Eigen::Index n, p;
   Vector<S> y, theta0;
@@ -53,33 +54,33 @@ struct GdConstants {
 
 /// A theorem's step rule: the constants it uses on an instance.
 template <class S>
-using GdStepRule = GdConstants<S> (*)(const GlmGdProblem<S>&, const Json&);
+using GdStepRule = GdConstants<S> (*)(const GlmGdProblem<S>&, const GlmGdInstance&);
 
 /// Theorem 2.1, case (b): alpha, beta, L certified; eta <= 1/(2 beta^2)
 /// min(1, alpha^2/(L ||r0||)).
 template <class S>
-GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const Json& j);
+GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in);
 
 /// Theorem 9.3, case (b): eta <= 1/beta^2 min(lambda, 2 (1 - lambda) alpha^2
 /// / (L ||r0||)), lambda read from the instance (default 1/2).
 template <class S>
-GdConstants<S> thm9_3_constants(const GlmGdProblem<S>& g, const Json& j);
+GdConstants<S> thm9_3_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in);
 
 /// Theorem 2.2: conditions at theta0 only, alpha = sigma_min(J(theta0))/2 and
 /// beta = 2 ||J(theta0)|| (the extreme values the hypothesis allows), (2.6)
 /// alpha^2 >= 4 L ||r0|| checked; eta <= 1/(2 beta^2).
 template <class S>
-GdConstants<S> thm2_2_constants(const GlmGdProblem<S>& g, const Json& j);
+GdConstants<S> thm2_2_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in);
 
 /// Theorem 4.1: eta <= 1/(||X||^2 Gamma^2).
 template <class S>
-GdConstants<S> thm4_1_constants(const GlmGdProblem<S>& g, const Json& j);
+GdConstants<S> thm4_1_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in);
 
 /// Theorem 5.2: local PL with mu = alpha^2 and smoothness L = beta^2 + M
 /// ||X||_2,inf ||X||_F (||r0|| + beta R) over B(theta0, R), R = 2 ||r0|| /
 /// alpha = sqrt(8 L(theta0)/mu); eta <= 1/L.
 template <class S>
-GdConstants<S> thm5_2_constants(const GlmGdProblem<S>& g, const Json& j);
+GdConstants<S> thm5_2_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in);
 
 /// The step an instance asks for, and the check of the step hypothesis.
 template <class S>
@@ -94,7 +95,8 @@ struct StepChoice {
 /// sigma_min(X) of the certified constants may still satisfy the hypothesis
 /// with the exact constants: it holds, labelled estimated.
 template <class S>
-StepChoice<S> choose_step(const Json& j, const S& limit, const MatrixBounds<S>& mb);
+StepChoice<S> choose_step(const std::optional<Real>& eta, const std::optional<Real>& eta_fraction, const S& limit,
+                          const MatrixBounds<S>& mb);
 
 /// How a step rule appears in a claim's description.
 struct GdStepRuleText {
@@ -115,12 +117,13 @@ GdStepRuleText thm5_2_rule_text();
 
 #define THMCHECK_OS19_GD_EXTERN(S)                                                    \
   extern template struct GlmGdProblem<S>;                                             \
-  extern template StepChoice<S> choose_step(const Json&, const S&, const MatrixBounds<S>&); \
-  extern template GdConstants<S> thm2_1_constants(const GlmGdProblem<S>&, const Json&); \
-  extern template GdConstants<S> thm9_3_constants(const GlmGdProblem<S>&, const Json&); \
-  extern template GdConstants<S> thm2_2_constants(const GlmGdProblem<S>&, const Json&); \
-  extern template GdConstants<S> thm4_1_constants(const GlmGdProblem<S>&, const Json&); \
-  extern template GdConstants<S> thm5_2_constants(const GlmGdProblem<S>&, const Json&);
+  extern template StepChoice<S> choose_step(const std::optional<Real>&, const std::optional<Real>&, const S&, \
+                                            const MatrixBounds<S>&);                                        \
+  extern template GdConstants<S> thm2_1_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  extern template GdConstants<S> thm9_3_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  extern template GdConstants<S> thm2_2_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  extern template GdConstants<S> thm4_1_constants(const GlmGdProblem<S>&, const GlmGdInstance&); \
+  extern template GdConstants<S> thm5_2_constants(const GlmGdProblem<S>&, const GlmGdInstance&);
 THMCHECK_OS19_GD_EXTERN(double)
 THMCHECK_OS19_GD_EXTERN(Mp50)
 THMCHECK_OS19_GD_EXTERN(Mp100)

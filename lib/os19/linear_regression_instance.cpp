@@ -1,15 +1,25 @@
 #include "thmcheck/os19/linear_regression_instance.hpp"
 
+#include <fmt/format.h>
+
 #include <Eigen/SVD>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 
 #include "thmcheck/generators/random_data.hpp"
 #include "thmcheck/numerics/linalg.hpp"
 
 namespace thmcheck::os19 {
+
+const char* const kLowerBoundGeneratorInfo =
+    "n in [1, 40], p = n + [-3, 460] (p <= 500; n > p is outside Assumption 1), "
+    "cond(X) in [1, 1e8], ||X|| in [1e-3, 1e3], ||theta - theta0|| in [1e-8, 1e3]; direction "
+    "random, along the top right singular vector, or along it with the residual aligned "
+    "(tight case); beta = ||X|| (60%), given above ||X|| (20%), given below ||X|| (20%, "
+    "outside the hypothesis).";
 
 namespace {
 
@@ -26,7 +36,7 @@ struct LowerBoundParams {
 
 }  // namespace
 
-rc::Gen<Json> lower_bound_generator() {
+rc::Gen<LowerBoundInstance> lower_bound_generator() {
   auto params = rc::gen::build<LowerBoundParams>(
       rc::gen::set(&LowerBoundParams::n, rc::gen::inRange(1, 41)),
       rc::gen::set(&LowerBoundParams::p_offset, rc::gen::inRange(-3, 461)),
@@ -37,26 +47,23 @@ rc::Gen<Json> lower_bound_generator() {
       rc::gen::set(&LowerBoundParams::beta_mode,
                    rc::gen::weightedElement<int>({{6, 0}, {2, 1}, {2, 2}})),
       rc::gen::set(&LowerBoundParams::seed, rc::gen::arbitrary<std::uint64_t>()));
-  return rc::gen::map(params, [](const LowerBoundParams& q) {
+  return rc::gen::map(params, [](const LowerBoundParams& q) -> LowerBoundInstance {
     RandomSource rng(q.seed);
     const int n = q.n;
     const int p = std::max(1, q.n + q.p_offset);
     Matrix<double> x = matrix_with_condition(n, p, std::pow(10.0, q.log_condition / 2.0), rng) *
                        std::pow(10.0, q.log_scale / 2.0);
     // Round X to 17 digits first: the instance is the decimal matrix.
-    Json j;
+    LowerBoundInstance in;
     Matrix<double> xr(n, p);
-    Json rows = Json::array();
+    in.x.resize(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
-      Json row = Json::array();
       for (int k = 0; k < p; ++k) {
         std::string s = short_decimal(x(i, k));
         xr(i, k) = std::stod(s);
-        row.push_back(s);
+        in.x[static_cast<size_t>(i)].push_back(Real::parse(s));
       }
-      rows.push_back(row);
     }
-    j["X"] = rows;
     Vector<double> theta0 = gaussian_vector(p, rng);
     Vector<double> d;
     if (q.direction_mode == 0) {
@@ -77,29 +84,29 @@ rc::Gen<Json> lower_bound_generator() {
       y = xr * theta0 + gaussian_vector(n, rng);
     }
     Vector<double> theta = theta0 + t * d;
-    j["y"] = vector_to_json<double>(y);
-    j["theta0"] = vector_to_json<double>(theta0);
-    j["theta"] = vector_to_json<double>(theta);
+    in.y = reals_of<double>(y);
+    in.theta0 = reals_of<double>(theta0);
+    in.theta = reals_of<double>(theta);
     if (q.beta_mode != 0) {
       const double norm = spectral_norm<double>(xr);
       // Given above ||X|| by at least 1e-4 relative, so rounding to 6 digits
       // (at most 5e-6 relative) keeps it above.
       const double factor = q.beta_mode == 1 ? 1.0 + rng.uniform(1e-4, 1.0) : rng.uniform(0.5, 0.999);
-      j["beta"] = short_decimal(norm * factor, 6);
+      in.beta = Real::parse(short_decimal(norm * factor, 6));
     }
-    return j;
+    return in;
   });
 }
 
-void validate_lower_bound(const Json& j) {
-  auto [n, p] = matrix_shape(j, "X");
-  read_matrix<double>(j, "X");
-  read_vector<double>(j, "y", n);
-  read_vector<double>(j, "theta0", p);
-  read_vector<double>(j, "theta", p);
-  if (has_field(j, "beta")) {
-    if (!(read_real<double>(j, "beta") >= 0)) throw InputError("field 'beta': must be >= 0");
+void LowerBoundInstance::check() const {
+  const size_t n = x.size(), p = x.front().size();
+  if (y.size() != n) throw InputError(fmt::format("field 'y': length {} does not match the {} rows of 'X'", y.size(), n));
+  for (const auto& [name, v] : {std::pair<const char*, const RealVector*>{"theta0", &theta0}, {"theta", &theta}}) {
+    if (v->size() != p) {
+      throw InputError(fmt::format("field '{}': length {} does not match the {} columns of 'X'", name, v->size(), p));
+    }
   }
+  if (beta && !(beta->as<double>() >= 0)) throw InputError("field 'beta': must be >= 0");
 }
 
 }  // namespace thmcheck::os19

@@ -9,15 +9,10 @@
 #include <cstdint>
 
 #include "thmcheck/os19/activation.hpp"
+#include "thmcheck/os19/glm_gd_instance.hpp"
 #include "thmcheck/os19/models.hpp"
 
 namespace thmcheck::os19 {
-
-const char* const kNetworkInstanceSchema =
-    "{\"X\": n x d array of rows (n <= d), \"y\": [n], \"v\": [k] (unit norm), \"phi\": activation "
-    "as for the GLM claims, \"W0\": k x d array of rows, and either \"eta\" or \"eta_fraction\" (of "
-    "the step limit of the claim: printed (4.x) limit, or Theorem 2.1's for .as-proved), "
-    "\"iterations\": T in [1, 100000]}";
 
 const char* const kNetworkGeneratorInfo =
     "75%: n in [1, 10], d = n + [0, 20], k in [1, 6], v uniform on the sphere, cond(X) in [1, 1e3]; "
@@ -30,7 +25,7 @@ const char* const kNetworkGeneratorInfo =
 namespace {
 
 struct NetParams {
-  int adversarial;  // 1: two-sample sharp-activation search (see adversarial_network_json)
+  int adversarial;  // 1: two-sample sharp-activation search (see adversarial_network)
   int n;
   int d_extra;
   int k;
@@ -48,8 +43,8 @@ struct NetParams {
 
 }  // namespace
 
-Json adversarial_network_json(RandomSource& rng, double fraction) {
-  Json best;
+NetworkInstance adversarial_network(RandomSource& rng, double fraction) {
+  NetworkInstance best;
   double best_ratio = -1;
   for (int candidate = 0; candidate < 200; ++candidate) {
     const double rho = rng.uniform(0.75, 0.95);
@@ -81,21 +76,21 @@ Json adversarial_network_json(RandomSource& rng, double fraction) {
     }
     if (ratio > best_ratio) {
       best_ratio = ratio;
-      best = Json::object();
-      best["X"] = Json::array({Json::array({"1", "0"}),
-                               Json::array({short_decimal(rho, 17), short_decimal(std::sqrt(1 - rho * rho), 17)})});
-      best["y"] = vector_to_json<double>(y);
-      best["v"] = Json::array({"1"});
-      best["phi"] = {{"name", "tanh_plus"}, {"c", "30"}, {"s", short_decimal(s, 17)}};
-      best["W0"] = Json::array({Json::array({short_decimal(w0(0), 17), short_decimal(w0(1), 17)})});
-      best["eta_fraction"] = short_decimal(fraction, 6);
-      best["iterations"] = 20;
+      best = NetworkInstance{};
+      best.x = {{Real::parse("1"), Real::parse("0")},
+                {Real::parse(short_decimal(rho, 17)), Real::parse(short_decimal(std::sqrt(1 - rho * rho), 17))}};
+      best.y = reals_of<double>(y);
+      best.v = {Real::parse("1")};
+      best.phi = tanh_plus_spec("30", short_decimal(s, 17));
+      best.w0 = {{Real::parse(short_decimal(w0(0), 17)), Real::parse(short_decimal(w0(1), 17))}};
+      best.eta_fraction = Real::parse(short_decimal(fraction, 6));
+      best.iterations = 20;
     }
   }
   return best;
 }
 
-rc::Gen<Json> network_generator() {
+rc::Gen<NetworkInstance> network_generator() {
   auto params = rc::gen::build<NetParams>(
       rc::gen::set(&NetParams::adversarial, rc::gen::weightedElement<int>({{3, 0}, {1, 1}})),
       rc::gen::set(&NetParams::n, rc::gen::inRange(1, 11)),
@@ -111,48 +106,35 @@ rc::Gen<Json> network_generator() {
       rc::gen::set(&NetParams::step_param, rc::gen::inRange(1, 1001)),
       rc::gen::set(&NetParams::iterations, rc::gen::inRange(1, 201)),
       rc::gen::set(&NetParams::seed, rc::gen::arbitrary<std::uint64_t>()));
-  return rc::gen::map(params, [](const NetParams& q) {
+  return rc::gen::map(params, [](const NetParams& q) -> NetworkInstance {
     RandomSource rng(q.seed);
-    if (q.adversarial == 1) return adversarial_network_json(rng, q.step_mode == 2 ? 1.5 : 1.0);
+    if (q.adversarial == 1) return adversarial_network(rng, q.step_mode == 2 ? 1.5 : 1.0);
     const int n = q.n, d = q.n + q.d_extra, k = q.k;
     Matrix<double> x = matrix_with_condition(n, d, std::pow(10.0, q.log_cond / 4.0), rng);
-    auto decimal_matrix = [](Matrix<double>& m) {
-      Json rows = Json::array();
-      for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        Json row = Json::array();
-        for (Eigen::Index c = 0; c < m.cols(); ++c) {
-          const std::string s = short_decimal(m(i, c), 12);
-          m(i, c) = std::stod(s);
-          row.push_back(s);
-        }
-        rows.push_back(row);
-      }
-      return rows;
-    };
-    Json j;
-    j["X"] = decimal_matrix(x);
+    NetworkInstance in;
+    in.x = decimal_rows(x, 12);
     // v: a unit vector with exactly representable entries would need care;
     // we give 17-digit decimals and the claim uses the exact ||v|| it reads.
     const Vector<double> v = random_unit_vector(k, rng);
-    j["v"] = vector_to_json<double>(v);
+    in.v = reals_of<double>(v);
     os19::Activation<double> phi;
     if (q.phi_kind == 0) {
-      j["phi"] = {{"name", "identity"}};
+      in.phi = identity_spec();
     } else if (q.phi_kind == 1) {
       const std::string c = short_decimal(-0.9 + 0.195 * q.phi_param, 6);
       const std::string s = short_decimal(std::pow(10.0, q.sharp_exp / 4.0), 6);
-      j["phi"] = {{"name", "tanh_plus"}, {"c", c}, {"s", s}};
+      in.phi = tanh_plus_spec(c, s);
       phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
       phi.sharpness = std::stod(s);
     } else {
       const std::string a = short_decimal((q.phi_param + 1) / 21.0, 6);
-      j["phi"] = {{"name", "leaky_softplus"}, {"a", a}};
+      in.phi = leaky_softplus_spec(a);
       phi = {os19::ActivationKind::kLeakySoftplus, std::stod(a)};
     }
     Matrix<double> w0 = gaussian_matrix(k, d, rng) / std::sqrt(static_cast<double>(d));
     if (q.start_mode == 1) w0 *= std::pow(10.0, q.start_exp / 4.0);
     if (q.start_mode == 2) w0.setZero();
-    j["W0"] = decimal_matrix(w0);
+    in.w0 = decimal_rows(w0, 12);
     Vector<double> y(n);
     if (q.start_mode == 0) {
       // Labels from a nearby network: W0 + 10^(-start_exp/2) G.
@@ -166,34 +148,27 @@ rc::Gen<Json> network_generator() {
     } else {
       y = gaussian_vector(n, rng) * std::pow(10.0, q.start_exp / 4.0);
     }
-    j["y"] = Json::array();
-    for (int i = 0; i < n; ++i) j["y"].push_back(short_decimal(y(i), 12));
+    in.y = decimal_reals(y, 12);
     double fraction = 1.0;
     if (q.step_mode == 1) fraction = q.step_param / 1000.0;
     if (q.step_mode == 2) fraction = 1.0 + q.step_param / 1000.0;
-    j["eta_fraction"] = short_decimal(fraction, 6);
-    j["iterations"] = q.iterations;
-    return j;
+    in.eta_fraction = Real::parse(short_decimal(fraction, 6));
+    in.iterations = q.iterations;
+    return in;
   });
 }
 
-void validate_network(const Json& j) {
-  auto [n, d] = matrix_shape(j, "X");
-  if (n < 1 || d < 1) throw InputError("field 'X': must be non-empty");
+void NetworkInstance::check() const {
+  const size_t n = x.size(), d = x.front().size();
   if (n > d) throw InputError(fmt::format("field 'X': n = {} > d = {} (Theorem 4.3 needs n <= d)", n, d));
-  read_matrix<double>(j, "X");
-  read_vector<double>(j, "y", n);
-  const Vector<double> v = read_vector<double>(j, "v");
-  if (v.size() < 1) throw InputError("field 'v': must be non-empty");
-  read_matrix<double>(j, "W0", v.size(), d);
-  os19::read_activation<double>(j, "phi");
-  const bool has_eta = has_field(j, "eta"), has_fraction = has_field(j, "eta_fraction");
-  if (has_eta == has_fraction) throw InputError("give exactly one of 'eta' and 'eta_fraction'");
-  if (has_eta && !(read_real<double>(j, "eta") > 0)) throw InputError("field 'eta': must be > 0");
-  if (has_fraction && !(read_real<double>(j, "eta_fraction") > 0)) {
-    throw InputError("field 'eta_fraction': must be > 0");
+  if (y.size() != n) throw InputError(fmt::format("field 'y': length {} does not match the {} rows of 'X'", y.size(), n));
+  if (v.empty()) throw InputError("field 'v': must be non-empty");
+  if (w0.size() != v.size() || w0.front().size() != d) {
+    throw InputError(fmt::format("field 'W0': {} x {} does not match k x d = {} x {} (k = length of 'v', d = columns "
+                                 "of 'X')", w0.size(), w0.front().size(), v.size(), d));
   }
-  read_integer(j, "iterations", 1, 100000);
+  check_step_fields(eta, eta_fraction);
+  check_iterations(iterations);
 }
 
 }  // namespace thmcheck::os19

@@ -1,20 +1,47 @@
 // The one-hidden-layer network instance family of os19 Theorem 4.3:
 // x -> v^T phi(W x), trained over W from W0 with v fixed (||v|| = 1), n <= d,
 // and a step given directly ("eta") or as a fraction of the claim's step
-// limit ("eta_fraction").
+// limit ("eta_fraction"). One typed instance: its fields give the reader,
+// validator, writer and schema.
 #pragma once
 
 #include <rapidcheck.h>
 
-#include "thmcheck/engine/instance.hpp"
+#include <optional>
+#include <tuple>
+
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/os19/activation.hpp"
 
 namespace thmcheck::os19 {
 
-/// Instance fields of the os19.thm4.3 claims (`thmcheck list --long`).
-extern const char* const kNetworkInstanceSchema;
+/// An instance of Theorem 4.3: data X (n x d) and y [n], the output weights v
+/// [k], phi, the start W0 (k x d), the step and T.
+struct NetworkInstance {
+  RealMatrix x;
+  RealVector y, v;
+  ActivationSpec phi;
+  RealMatrix w0;
+  std::optional<Real> eta, eta_fraction;
+  long iterations = 0;
+  static constexpr auto fields = std::make_tuple(
+      field("X", &NetworkInstance::x, "n x d, the inputs as rows (n <= d)"),
+      field("y", &NetworkInstance::y, "[n], the labels"),
+      field("v", &NetworkInstance::v, "[k], the fixed output weights (unit norm)"),
+      field("phi", &NetworkInstance::phi, "the activation"),
+      field("W0", &NetworkInstance::w0, "k x d, the start"),
+      field("eta", &NetworkInstance::eta, "the step size > 0 (give eta or eta_fraction)"),
+      field("eta_fraction", &NetworkInstance::eta_fraction,
+            "the step as a fraction > 0 of the claim's limit (printed (4.x) limit, or Theorem 2.1's for "
+            ".as-proved)"),
+      field("iterations", &NetworkInstance::iterations, "T in [1, 100000]"));
+  /// n <= d, the shapes of y and W0, phi, the step fields and T.
+  void check() const;
+};
 
-/// Generator ranges of network_generator, for the report.
+/// Generator ranges of network_generator, for the report (held to the draws
+/// by network_instance_test.cpp).
 extern const char* const kNetworkGeneratorInfo;
 
 /// Adversarial family for (4.7)/(4.8): n = d = 2, k = 1, v = (1), unit rows
@@ -25,15 +52,11 @@ extern const char* const kNetworkGeneratorInfo;
 /// first five GD steps (simulated in double with the printed step) come
 /// closest to, or most exceed, the printed rate (4.7). eta_fraction is
 /// `fraction` (1: at the limit).
-Json adversarial_network_json(RandomSource& rng, double fraction);
+NetworkInstance adversarial_network(RandomSource& rng, double fraction);
 
 /// Network instances: 75% random (n in [1, 10], d = n + [0, 20], k in [1, 6],
 /// cond(X) in [1, 1e3], phi from the family with sharpness, W0 near a
-/// labelling network, large, or 0; T in [1, 200]), 25% adversarial_network_json.
-rc::Gen<Json> network_generator();
-
-/// Validates an os19.thm4.3 instance (n <= d, W0 of shape k x d, exactly one
-/// of eta and eta_fraction, T in [1, 100000]); throws InputError.
-void validate_network(const Json& j);
+/// labelling network, large, or 0; T in [1, 200]), 25% adversarial_network.
+rc::Gen<NetworkInstance> network_generator();
 
 }  // namespace thmcheck::os19

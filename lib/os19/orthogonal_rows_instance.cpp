@@ -9,26 +9,35 @@
 
 namespace thmcheck::os19 {
 
+const char* const kAlphaExampleGeneratorInfo =
+    "n in [1, 30], p in [n, n + 170], alpha in [1e-4, 1e3], beta/alpha in [1, 1e4]; theta "
+    "random of size gamma 10^[-3, 2], a multiple of theta*, or theta* plus 1e-8 noise.";
+
+const char* const kGdExampleGeneratorInfo =
+    "n in [1, 30], p in [n, n + 170], alpha in [1e-4, 1e3], beta/alpha in [1, 1e4]; gamma = "
+    "beta/alpha as in Section 9.3 (50%) or free in [1e-3, 1e3]; eta beta^2 log-uniform in "
+    "[1e-8, 1] (75%; min(5000, h/(eta beta^2)) iterations, h in 1..10, i.e. to within e^-h of "
+    "theta* unless capped) or in (1, 2) (25%, outside the hypothesis; 20 to 200 iterations).";
+
 template <class S>
 Matrix<S> orthogonal_rows(const Vector<S>& norms, const Vector<S>& v) {
   Matrix<S> h = householder_reflection(v);
   return norms.asDiagonal() * h.topRows(norms.size());
 }
 
-/// Validates the orthogonal-rows construction fields of (2.16)/(2.17).
-void validate_construction(const Json& j) {
-  const Eigen::Index p = vector_length(j, "householder");
-  const Eigen::Index n = vector_length(j, "row_norms");
+template <class S>
+Matrix<S> ConstructionData::matrix() const {
+  Vector<S> v(cols());
+  for (Eigen::Index i = 0; i < cols(); ++i) v(i) = S(householder[static_cast<size_t>(i)]);
+  return orthogonal_rows(as_vector<S>(row_norms), v);
+}
+
+void ConstructionData::check_construction() const {
+  const size_t p = householder.size(), n = row_norms.size();
   if (p < 1) throw InputError("field 'householder': must have length p >= 1");
-  if (n < 1 || n > p) {
-    throw InputError(fmt::format("field 'row_norms': length {} must be in [1, p = {}]", n, p));
-  }
-  Vector<double> norms = read_vector<double>(j, "row_norms");
-  read_vector<double>(j, "householder");
-  read_real<double>(j, "alpha");
-  read_real<double>(j, "beta");
-  for (Eigen::Index i = 0; i < n; ++i) {
-    if (!(norms(i) > 0)) throw InputError(fmt::format("field 'row_norms'[{}]: must be positive", i));
+  if (n < 1 || n > p) throw InputError(fmt::format("field 'row_norms': length {} must be in [1, p = {}]", n, p));
+  for (size_t i = 0; i < n; ++i) {
+    if (!(row_norms[i].as<double>() > 0)) throw InputError(fmt::format("field 'row_norms'[{}]: must be positive", i));
   }
 }
 
@@ -59,39 +68,38 @@ rc::Gen<ConstructionParams> construction_params() {
       rc::gen::set(&ConstructionParams::seed, rc::gen::arbitrary<std::uint64_t>()));
 }
 
-Json construction_json(const ConstructionParams& c, RandomSource& rng) {
+ConstructionData construction_data(const ConstructionParams& c, RandomSource& rng) {
   const int n = c.n;
   const int p = c.n + c.p_extra;
   const double alpha = std::pow(10.0, c.alpha_exp / 2.0);
   // With one row, that row is both the smallest (alpha) and the largest (beta).
   const double beta = n == 1 ? alpha : alpha * std::pow(10.0, c.ratio_exp / 4.0);
-  Json j;
-  j["alpha"] = short_decimal(alpha, 6);
-  j["beta"] = short_decimal(beta, 6);
-  const double alpha6 = std::stod(j["alpha"].get<std::string>());
-  const double beta6 = std::stod(j["beta"].get<std::string>());
-  Json norms = Json::array();
+  const std::string alpha_text = short_decimal(alpha, 6), beta_text = short_decimal(beta, 6);
+  ConstructionData out;
+  out.alpha = Real::parse(alpha_text);
+  out.beta = Real::parse(beta_text);
+  const double alpha6 = std::stod(alpha_text);
+  const double beta6 = std::stod(beta_text);
   for (int i = 0; i < n; ++i) {
     if (i == 0) {
-      norms.push_back(j["alpha"]);
+      out.row_norms.push_back(out.alpha);
     } else if (i == n - 1) {
-      norms.push_back(j["beta"]);
+      out.row_norms.push_back(out.beta);
     } else {
       // log-uniform in [alpha, beta], rounded to 6 digits and clamped inside.
       double r = alpha6 * std::pow(beta6 / alpha6, rng.uniform());
       std::string s = short_decimal(r, 6);
       double rs = std::stod(s);
-      if (rs < alpha6) s = j["alpha"].get<std::string>();
-      if (rs > beta6) s = j["beta"].get<std::string>();
-      norms.push_back(s);
+      if (rs < alpha6) s = alpha_text;
+      if (rs > beta6) s = beta_text;
+      out.row_norms.push_back(Real::parse(s));
     }
   }
-  j["row_norms"] = norms;
-  Json v = Json::array();
-  for (int i = 0; i < p; ++i) v.push_back(rng.integer(-9, 9));
-  if (std::all_of(v.begin(), v.end(), [](const Json& x) { return x.get<int>() == 0; })) v[0] = 1;
-  j["householder"] = v;
-  return j;
+  for (int i = 0; i < p; ++i) out.householder.push_back(static_cast<long>(rng.integer(-9, 9)));
+  if (std::all_of(out.householder.begin(), out.householder.end(), [](long x) { return x == 0; })) {
+    out.householder[0] = 1;
+  }
+  return out;
 }
 
 // ---- os19.thm2.4.ex16: the alpha-example (2.16).
@@ -107,44 +115,44 @@ struct AlphaExampleParams {
 
 }  // namespace
 
-rc::Gen<Json> alpha_example_generator() {
+rc::Gen<AlphaExampleInstance> alpha_example_generator() {
   auto params = rc::gen::build<AlphaExampleParams>(
       rc::gen::set(&AlphaExampleParams::construction, construction_params()),
       rc::gen::set(&AlphaExampleParams::theta_mode, rc::gen::inRange(0, 3)),
       rc::gen::set(&AlphaExampleParams::scale_exp, rc::gen::inRange(-12, 9)),
       rc::gen::set(&AlphaExampleParams::seed, rc::gen::arbitrary<std::uint64_t>()));
-  return rc::gen::map(params, [](const AlphaExampleParams& q) {
+  return rc::gen::map(params, [](const AlphaExampleParams& q) -> AlphaExampleInstance {
     RandomSource rng(q.seed);
     RandomSource crng(q.construction.seed);
-    Json j = construction_json(q.construction, crng);
+    AlphaExampleInstance in;
+    static_cast<ConstructionData&>(in) = construction_data(q.construction, crng);
     const int p = q.construction.n + q.construction.p_extra;
     // theta is given relative to gamma e1-direction only loosely: the claim
     // builds theta* itself; here we draw theta of size 10^(scale/4) * gamma.
-    const double alpha = std::stod(j["alpha"].get<std::string>());
-    const double beta = std::stod(j["beta"].get<std::string>());
+    const double alpha = std::stod(in.alpha.text());
+    const double beta = std::stod(in.beta.text());
     const double gamma_value = beta / alpha;
     const double size = gamma_value * std::pow(10.0, q.scale_exp / 4.0);
-    Json theta;
     if (q.theta_mode == 0) {
-      theta = vector_to_json<double>(Vector<double>(size * random_unit_vector(p, rng)));
+      in.theta = reals_of<double>(Vector<double>(size * random_unit_vector(p, rng)));
     } else {
-      j["theta_along_star"] = short_decimal(std::pow(10.0, q.scale_exp / 4.0), 6);
+      in.theta_along_star = Real::parse(short_decimal(std::pow(10.0, q.scale_exp / 4.0), 6));
       if (q.theta_mode == 2) {
-        theta = vector_to_json<double>(Vector<double>(1e-8 * size * random_unit_vector(p, rng)));
+        in.theta = reals_of<double>(Vector<double>(1e-8 * size * random_unit_vector(p, rng)));
       } else {
-        theta = vector_to_json<double>(Vector<double>(Vector<double>::Zero(p)));
+        in.theta = reals_of<double>(Vector<double>(Vector<double>::Zero(p)));
       }
     }
-    j["theta"] = theta;
-    return j;
+    return in;
   });
 }
 
-void validate_alpha_example(const Json& j) {
-  validate_construction(j);
-  const Eigen::Index p = vector_length(j, "householder");
-  read_vector<double>(j, "theta", p);
-  if (has_field(j, "theta_along_star")) read_real<double>(j, "theta_along_star");
+void AlphaExampleInstance::check() const {
+  check_construction();
+  if (theta.size() != householder.size()) {
+    throw InputError(fmt::format("field 'theta': length {} does not match the length {} of 'householder'",
+                                 theta.size(), householder.size()));
+  }
 }
 
 // ---- os19.thm2.4.ex17: GD on the beta-example (2.17).
@@ -163,7 +171,7 @@ struct GdExampleParams {
 
 }  // namespace
 
-rc::Gen<Json> gd_example_generator() {
+rc::Gen<GdExampleInstance> gd_example_generator() {
   auto params = rc::gen::build<GdExampleParams>(
       rc::gen::set(&GdExampleParams::construction, construction_params()),
       rc::gen::set(&GdExampleParams::gamma_mode, rc::gen::inRange(0, 2)),
@@ -172,34 +180,35 @@ rc::Gen<Json> gd_example_generator() {
       rc::gen::set(&GdExampleParams::step_exp, rc::gen::inRange(-32, 1)),
       rc::gen::set(&GdExampleParams::overshoot, rc::gen::inRange(1, 1000)),
       rc::gen::set(&GdExampleParams::horizon, rc::gen::inRange(1, 11)));
-  return rc::gen::map(params, [](const GdExampleParams& q) {
+  return rc::gen::map(params, [](const GdExampleParams& q) -> GdExampleInstance {
     RandomSource crng(q.construction.seed);
-    Json j = construction_json(q.construction, crng);
-    if (q.gamma_mode == 1) j["gamma"] = short_decimal(std::pow(10.0, q.gamma_exp / 2.0), 6);
+    GdExampleInstance in;
+    static_cast<ConstructionData&>(in) = construction_data(q.construction, crng);
+    if (q.gamma_mode == 1) in.gamma = Real::parse(short_decimal(std::pow(10.0, q.gamma_exp / 2.0), 6));
     long iterations;
     if (q.step_mode < 3) {
       const std::string c = short_decimal(std::pow(10.0, q.step_exp / 4.0), 6);
-      j["step_times_beta_squared"] = c;
+      in.step_times_beta_squared = Real::parse(c);
       // Long enough to get within e^-horizon of theta*, capped for cost.
       iterations = static_cast<long>(std::min(5000.0, std::ceil(q.horizon / std::stod(c))));
     } else {
-      j["step_times_beta_squared"] = short_decimal(1.0 + q.overshoot / 1000.0, 6);
+      in.step_times_beta_squared = Real::parse(short_decimal(1.0 + q.overshoot / 1000.0, 6));
       iterations = 20L * q.horizon;
     }
-    j["iterations"] = iterations;
-    return j;
+    in.iterations = iterations;
+    return in;
   });
 }
 
-void validate_gd_example(const Json& j) {
-  validate_construction(j);
-  if (has_field(j, "gamma") && !(read_real<double>(j, "gamma") > 0)) {
-    throw InputError("field 'gamma': must be positive");
-  }
-  if (!(read_real<double>(j, "step_times_beta_squared") > 0)) {
+void GdExampleInstance::check() const {
+  check_construction();
+  if (gamma && !(gamma->as<double>() > 0)) throw InputError("field 'gamma': must be positive");
+  if (!(step_times_beta_squared.as<double>() > 0)) {
     throw InputError("field 'step_times_beta_squared': must be positive");
   }
-  read_integer(j, "iterations", 0, 1000000);
+  if (iterations < 0 || iterations > 1000000) {
+    throw InputError(fmt::format("field 'iterations': {} is outside [0, 1000000]", iterations));
+  }
 }
 
 template Matrix<double> orthogonal_rows(const Vector<double>&, const Vector<double>&);
@@ -208,5 +217,8 @@ template Matrix<Mp100> orthogonal_rows(const Vector<Mp100>&, const Vector<Mp100>
 template HypothesisCheck construction_hypothesis(const double&, const double&, const Vector<double>&);
 template HypothesisCheck construction_hypothesis(const Mp50&, const Mp50&, const Vector<Mp50>&);
 template HypothesisCheck construction_hypothesis(const Mp100&, const Mp100&, const Vector<Mp100>&);
+template Matrix<double> ConstructionData::matrix<double>() const;
+template Matrix<Mp50> ConstructionData::matrix<Mp50>() const;
+template Matrix<Mp100> ConstructionData::matrix<Mp100>() const;
 
 }  // namespace thmcheck::os19

@@ -1,5 +1,7 @@
 #include "thmcheck/os19/sgd_instance.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -7,15 +9,12 @@
 
 #include "thmcheck/generators/random_data.hpp"
 #include "thmcheck/os19/activation.hpp"
-#include "thmcheck/os19/glm_gd_instance.hpp"
 
 namespace thmcheck::os19 {
 
-const char* const kSgdInstanceSchema =
-    "{\"X\", \"y\", \"phi\", \"theta0\" as for the GLM claims, \"nu\": >= 3, either \"eta\" or "
-    "\"eta_fraction\" (of alpha^2/(nu beta^2 B^2 + nu beta B L ||r0||)), \"iterations\": T in [1, "
-    "100000], \"seed\": SGD index-sequence seed (integer), \"runs\": Monte Carlo runs (expectation "
-    "claim, seeds seed..seed+runs-1)}";
+const char* const kSgdGeneratorInfo =
+    "GLM data n in [1, 20], p = max(n, 8) + [0, 40], cond(X) in [1, 100], phi from the family, nu "
+    "in [60, 600], eta at/below/above (up to 11x) the limit, T in [1, 300], seeded index sequence.";
 
 namespace {
 
@@ -35,7 +34,7 @@ struct SgdParams {
 
 }  // namespace
 
-rc::Gen<Json> sgd_generator(int runs) {
+rc::Gen<SgdInstance> sgd_generator(int runs) {
   auto params = rc::gen::build<SgdParams>(
       rc::gen::set(&SgdParams::n, rc::gen::inRange(1, 21)),
       rc::gen::set(&SgdParams::p_extra, rc::gen::inRange(0, 41)),
@@ -48,35 +47,25 @@ rc::Gen<Json> sgd_generator(int runs) {
       rc::gen::set(&SgdParams::step_param, rc::gen::inRange(1, 1001)),
       rc::gen::set(&SgdParams::iterations, rc::gen::inRange(1, 301)),
       rc::gen::set(&SgdParams::seed, rc::gen::arbitrary<std::uint64_t>()));
-  return rc::gen::map(params, [runs](const SgdParams& q) {
+  return rc::gen::map(params, [runs](const SgdParams& q) -> SgdInstance {
     RandomSource rng(q.seed);
     const int n = q.n;
     // p >= 8 keeps (beta/alpha)^(1/p) <= (20 * 100)^(1/8) < 2.6, so with nu >= 60
     // the promised probability 1 - (4/nu)(beta/alpha)^(1/p) stays >= 0.8.
     const int p = std::max(n, 8) + q.p_extra;
     Matrix<double> x = matrix_with_condition(n, p, std::pow(10.0, q.log_cond / 4.0), rng);
-    Json j;
-    Json rows = Json::array();
-    for (int i = 0; i < n; ++i) {
-      Json row = Json::array();
-      for (int k = 0; k < p; ++k) {
-        const std::string s = short_decimal(x(i, k), 12);
-        x(i, k) = std::stod(s);
-        row.push_back(s);
-      }
-      rows.push_back(row);
-    }
-    j["X"] = rows;
+    SgdInstance in;
+    in.x = decimal_rows(x, 12);
     os19::Activation<double> phi;
     if (q.phi_kind == 0) {
-      j["phi"] = {{"name", "identity"}};
+      in.phi = identity_spec();
     } else if (q.phi_kind == 1) {
       const std::string c = short_decimal(-0.5 + 0.2 * q.phi_param, 6);
-      j["phi"] = {{"name", "tanh_plus"}, {"c", c}};
+      in.phi = tanh_plus_spec(c);
       phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
     } else {
       const std::string a = short_decimal(0.05 + 0.095 * q.phi_param, 6);
-      j["phi"] = {{"name", "leaky_softplus"}, {"a", a}};
+      in.phi = leaky_softplus_spec(a);
       phi = {os19::ActivationKind::kLeakySoftplus, std::stod(a)};
     }
     Vector<double> theta0 = gaussian_vector(p, rng) / std::sqrt(static_cast<double>(p));
@@ -91,31 +80,27 @@ rc::Gen<Json> sgd_generator(int runs) {
       theta0.setZero();
       y = gaussian_vector(n, rng);
     }
-    j["theta0"] = Json::array();
-    for (int k = 0; k < p; ++k) j["theta0"].push_back(short_decimal(theta0(k), 12));
-    j["y"] = Json::array();
-    for (int i = 0; i < n; ++i) j["y"].push_back(short_decimal(y(i), 12));
-    j["nu"] = short_decimal(60.0 * std::pow(10.0, q.nu_exp / 4.0), 6);
+    in.theta0 = decimal_reals(theta0, 12);
+    in.y = decimal_reals(y, 12);
+    in.nu = Real::parse(short_decimal(60.0 * std::pow(10.0, q.nu_exp / 4.0), 6));
     double fraction = 1.0;
     if (q.step_mode == 1) fraction = q.step_param / 1000.0;
     if (q.step_mode == 2) fraction = 1.0 + q.step_param / 100.0;  // up to 11x: outside
-    j["eta_fraction"] = short_decimal(fraction, 6);
-    j["iterations"] = q.iterations;
-    j["seed"] = static_cast<std::int64_t>(rng.bits() >> 12);
-    if (runs > 1) j["runs"] = runs;
-    return j;
+    in.eta_fraction = Real::parse(short_decimal(fraction, 6));
+    in.iterations = q.iterations;
+    in.seed = static_cast<long>(rng.bits() >> 12);
+    if (runs > 1) in.runs = runs;
+    return in;
   });
 }
 
-void validate_sgd(const Json& j) {
-  Json copy = j;
-  copy.erase("nu");
-  copy.erase("seed");
-  copy.erase("runs");
-  validate_glm_gd(copy);
-  if (!(read_real<double>(j, "nu") >= 3)) throw InputError("field 'nu': must be >= 3");
-  read_integer(j, "seed", 0, std::numeric_limits<std::int64_t>::max());
-  if (has_field(j, "runs")) read_integer(j, "runs", 1, 100000);
+void SgdInstance::check() const {
+  check_data();
+  if (!(nu.as<double>() >= 3)) throw InputError("field 'nu': must be >= 3");
+  if (seed < 0) throw InputError(fmt::format("field 'seed': {} is negative", seed));
+  if (runs && (*runs < 1 || *runs > 100000)) {
+    throw InputError(fmt::format("field 'runs': {} is outside [1, 100000]", *runs));
+  }
 }
 
 }  // namespace thmcheck::os19

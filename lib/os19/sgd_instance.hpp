@@ -1,12 +1,17 @@
 // The SGD instance family of os19 Theorem 3.1: a GLM gradient-descent instance
 // (lib/os19/glm_gd_instance.hpp) plus the radius factor nu, the seed of the
 // SGD index sequence and, for the expectation claim, the number of Monte
-// Carlo runs.
+// Carlo runs. One typed instance: its fields give the reader, validator,
+// writer and schema.
 #pragma once
 
 #include <rapidcheck.h>
 
-#include "thmcheck/engine/instance.hpp"
+#include <optional>
+#include <tuple>
+
+#include "thmcheck/engine/typed_instance.hpp"
+#include "thmcheck/os19/glm_gd_instance.hpp"
 
 namespace thmcheck::os19 {
 
@@ -14,16 +19,29 @@ namespace thmcheck::os19 {
 /// the generator keeps 1 - (4/nu)(beta/alpha)^(1/p) >= this (checked per case).
 constexpr double kSgdClaimedProbability = 0.8;
 
-/// Instance fields of the os19.thm3.1 claims (`thmcheck list --long`).
-extern const char* const kSgdInstanceSchema;
+/// An instance of Theorem 3.1: the GLM data (GlmData; eta_fraction is a
+/// fraction of alpha^2/(nu beta^2 B^2 + nu beta B L ||r0||)), the radius factor
+/// nu, the seed of SGD's index sequence and the Monte Carlo runs.
+struct SgdInstance : GlmData {
+  Real nu;
+  long seed = 0;
+  std::optional<long> runs;
+  static constexpr auto fields = std::tuple_cat(
+      data_fields,
+      std::make_tuple(field("nu", &SgdInstance::nu, "radius factor, >= 3 (D = B(theta0, nu ||r0||/alpha))"),
+                      field("seed", &SgdInstance::seed, "SGD index-sequence seed, >= 0"),
+                      field("runs", &SgdInstance::runs,
+                            "Monte Carlo runs in [1, 100000] (seeds seed..seed+runs-1), default 1")));
+  void check() const;
+};
+
+/// Generator ranges of sgd_generator, for the report (held to the draws by
+/// sgd_instance_test.cpp).
+extern const char* const kSgdGeneratorInfo;
 
 /// SGD instances: n in [1, 20], p = max(n, 8) + [0, 40], cond(X) in [1, 100],
 /// phi from the family, nu in [60, 600], eta_fraction at, below or above (up
 /// to 11x) 1, T in [1, 300], a seeded index sequence; "runs" = `runs` when > 1.
-rc::Gen<Json> sgd_generator(int runs);
-
-/// Validates an SGD instance: the GLM fields (validate_glm_gd), nu >= 3, seed,
-/// optional runs in [1, 100000]; throws InputError.
-void validate_sgd(const Json& j);
+rc::Gen<SgdInstance> sgd_generator(int runs);
 
 }  // namespace thmcheck::os19
