@@ -6,7 +6,6 @@
 // or input error (one line on stderr, no partial output files).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -14,7 +13,9 @@
 #include <iostream>
 
 #include "thmcheck/cli/cli.hpp"
+#include "thmcheck/cli/commands.hpp"
 #include "thmcheck/engine/claim_json.hpp"
+#include "thmcheck/engine/parallel_run.hpp"
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/results.hpp"
 #include "thmcheck/engine/runner.hpp"
@@ -23,16 +24,13 @@
 #include "thmcheck/report/markdown_report.hpp"
 
 namespace thmcheck {
-namespace {
 
-struct ParsedPrecision {
-  Precision start = Precision::kDouble;
-};
+namespace cli {
 
-ParsedPrecision parse_precision_flag(const std::string& text) {
-  if (text == "auto") return {Precision::kDouble};
+Precision parse_precision_flag(const std::string& text) {
+  if (text == "auto") return Precision::kDouble;
   try {
-    return {parse_precision(text)};
+    return parse_precision(text);
   } catch (const std::invalid_argument& e) {
     throw InputError(e.what());
   }
@@ -46,9 +44,6 @@ std::pair<long, long> parse_shard(const std::string& text) {
   }
   return {i, n};
 }
-
-bool stderr_is_tty() { return isatty(fileno(stderr)) != 0; }
-
 int compare_with_expectations(const std::string& program, const std::vector<ClaimRun>& runs,
                               const std::string& path) {
   if (path.empty()) return 0;
@@ -81,6 +76,12 @@ void print_summary(const std::vector<ClaimRun>& runs) {
                              s.pass_rate_ci.first, s.pass_rate_ci.second, worst, s.verdict);
   }
 }
+
+}  // namespace cli
+
+namespace {
+
+using namespace cli;
 
 Json outcome_json(const Claim& claim, const CaseRecord& r) {
   Json j = record_to_json(r);
@@ -138,90 +139,6 @@ int cmd_list(const Registry& registry, bool as_json, bool long_form) {
   return 0;
 }
 
-int cmd_run(const Registry& registry, const std::string& program, const std::vector<std::string>& patterns, long cases, std::uint64_t seed, const std::string& precision,
-            const std::string& shard, const std::string& out, const std::string& expectations, int max_shrinks) {
-  const auto selected = registry.select(patterns);
-  const Precision start = parse_precision_flag(precision).start;
-  const auto [shard_index, shard_count] = parse_shard(shard);
-  if (cases == 0 || cases < -1) throw InputError("--cases must be a positive integer");
-  // Read before any work, so that a bad file fails early; the expected
-  // verdicts travel in results.json for the report.
-  const Expectations expected = expectations.empty() ? Expectations{} : load_expectations(expectations);
-  std::vector<ClaimRun> runs;
-  const bool tty = stderr_is_tty();
-  for (const Claim* claim : selected) {
-    RunOptions options;
-    options.cases = cases;
-    options.seed = seed;
-    options.start = start;
-    options.shard_index = shard_index;
-    options.shard_count = shard_count;
-    options.max_shrink_evaluations = max_shrinks;
-    if (tty) {
-      options.progress = [&](long done, long total) {
-        std::cerr << fmt::format("\r{:<28} {:>6}/{:<6}", claim->id, done, total) << std::flush;
-      };
-    }
-    runs.push_back(run_claim(*claim, options));
-    runs.back().program = program;
-    if (auto e = expected.find(claim->id); e != expected.end()) {
-      runs.back().expected_verdict = e->second.verdict;
-      runs.back().expected_note = e->second.note;
-    }
-    if (tty) std::cerr << fmt::format("\r{:<28} {:<14}\n", claim->id, runs.back().summary.verdict);
-  }
-  const std::filesystem::path out_dir(out);
-  // Counterexample instance files first, results last: results.json appears
-  // only when everything it refers to is in place.
-  std::vector<std::string> reproduce_lines;
-  for (const ClaimRun& r : runs) {
-    for (const Counterexample& cx : r.counterexamples) {
-      const std::string name = fmt::format("counterexamples/{}-case{}.json", r.id, cx.original_case);
-      write_file_atomic(out_dir / name, cx.instance.dump(1) + "\n");
-      reproduce_lines.push_back(fmt::format("{} ({}): {} check {} --instance {}   or   {} reproduce {}", r.id,
-                                            to_string(cx.record.status), program, r.id, (out_dir / name).string(),
-                                            program, cx.record.token));
-    }
-  }
-  write_file_atomic(out_dir / "results.json", runs_to_json(runs).dump(1) + "\n");
-  print_summary(runs);
-  for (const std::string& line : reproduce_lines) std::cout << "counterexample " << line << "\n";
-  return compare_with_expectations(program, runs, expectations);
-}
-
-int cmd_figures(const Registry& registry, const std::vector<std::string>& patterns, std::uint64_t seed, bool slow, bool quick, bool list_only,
-                const std::string& out) {
-  const auto selected = registry.select_experiments(patterns.empty() ? std::vector<std::string>{"*"} : patterns,
-                                           slow || list_only);
-  if (list_only) {
-    for (const Experiment* e : selected) {
-      std::cout << fmt::format("{:<22} {:<6} {:<40} {}{}\n", e->id, e->paper, e->source, e->title,
-                               e->slow ? "  [slow]" : "");
-    }
-    return 0;
-  }
-  const bool tty = stderr_is_tty();
-  std::vector<Figure> figures;
-  for (const Experiment* e : selected) {
-    ExperimentOptions options;
-    options.seed = seed;
-    options.quick = quick;
-    if (tty) {
-      options.progress = [&](const std::string& text) {
-        std::cerr << fmt::format("\r{:<22} {:<50}", e->id, text.substr(0, 50)) << std::flush;
-      };
-    }
-    figures.push_back(e->run(options));
-    if (tty) std::cerr << fmt::format("\r{:<22} {:<50}\n", e->id, "done");
-    std::cout << fmt::format("{:<22} {} panel(s), {} table(s)\n", e->id, figures.back().panels.size(),
-                             figures.back().tables.size());
-  }
-  const auto path = std::filesystem::path(out) / "figures.json";
-  write_file_atomic(path, figures_to_json(figures).dump(1) + "\n");
-  std::cout << fmt::format("figures: {}\n", path.string());
-  return 0;
-}
-
 int cmd_report(const std::string& program, const std::vector<std::string>& inputs, const std::string& out, const std::string& expectations) {
   namespace fs = std::filesystem;
   std::vector<ClaimRun> all;
@@ -263,12 +180,31 @@ int cmd_report(const std::string& program, const std::vector<std::string>& input
   return compare_with_expectations(program, merged, expectations);
 }
 
-int cmd_check(const Registry& registry, const std::string& id, const std::string& instance_path, bool as_json, const std::string& precision) {
+/// judge_instance on the full ladder, then agreeing digits when evaluated
+/// once, in a worker under the claim's case limit (or --time-limit).
+CaseRecord judge_fully(const Claim& claim, const Json& instance, Precision start, double time_limit) {
+  if (claim.validate) claim.validate(instance);  // a rejected instance: exit 2 here, before any work
+  const WorkerResult result =
+      run_in_worker(claim.id, case_time_limit(claim, time_limit), [&] {
+        CaseRecord r = judge_instance(claim, instance, start, Ladder::kFull);
+        if (r.certified_digits < 0) add_certified_digits(claim, instance, r);
+        return record_to_json(r, RecordDigits::kExact).dump();
+      });
+  if (result.status == WorkerResult::Status::kDone) return record_from_json(Json::parse(result.payload));
+  CaseRecord r;
+  r.status = CaseStatus::kError;
+  r.in_hypothesis = true;
+  r.message = result.reason;
+  return r;
+}
+
+int cmd_check(const Registry& registry, const std::string& id, const std::string& instance_path, bool as_json,
+              const std::string& precision, double time_limit) {
   const Claim* claim = registry.find(id);
   if (!claim) throw InputError(fmt::format("unknown claim id '{}' (see `list`)", id));
   Json instance = load_json_file(instance_path);
-  CaseRecord r = judge_instance(*claim, instance, parse_precision_flag(precision).start, Ladder::kFull);
-  if (r.certified_digits < 0) add_certified_digits(*claim, instance, r);
+  const Precision start = parse_precision_flag(precision);
+  CaseRecord r = judge_fully(*claim, instance, start, parse_time_limit(time_limit));
   if (as_json) {
     std::cout << outcome_json(*claim, r).dump(1) << "\n";
   } else {
@@ -278,7 +214,8 @@ int cmd_check(const Registry& registry, const std::string& id, const std::string
 }
 
 int cmd_reproduce(const Registry& registry, const std::string& program, const std::string& token,
-                  const std::string& save) {
+                  const std::string& save, double time_limit_flag) {
+  const double time_limit = parse_time_limit(time_limit_flag);
   TokenInstance t = instance_from_token(token, registry);
   std::cout << fmt::format("reproducing {} (seed {}, case {})\n", t.claim->id, t.seed, t.case_index);
   // Saved first, so that the instance is at hand even when a slow evaluation is interrupted.
@@ -288,23 +225,23 @@ int cmd_reproduce(const Registry& registry, const std::string& program, const st
                              t.claim->id, save)
               << std::flush;
   }
+  // Each precision in a worker under the case limit, so that one that runs
+  // away is cut off and the others still print.
   for (Precision p : {Precision::kDouble, Precision::kMp50, Precision::kMp100}) {
-    Outcome o = t.claim->evaluate(t.instance, p);
-    std::cout << fmt::format("  at {:>6}: ", to_string(p));
-    if (!o.ok) {
-      std::cout << "solver failed: " << o.message << "\n";
-      continue;
-    }
-    if (t.claim->kind == ClaimKind::kScaling) {
-      std::cout << fmt::format("{} point(s)", o.points.size());
-      if (!o.points.empty()) std::cout << fmt::format(", first y = {}", wide_text(o.points.front().second, 25));
-      std::cout << "\n";
-    } else {
-      std::cout << fmt::format("margin {}  (error {})\n", wide_text(o.margin(), 30), wide_text(o.error, 3));
-    }
+    std::cout << fmt::format("  at {:>6}: ", to_string(p)) << std::flush;
+    const WorkerResult line = run_in_worker(t.claim->id, case_time_limit(*t.claim, time_limit), [&] {
+      const Outcome o = safe_evaluate(*t.claim, t.instance, p);
+      if (!o.ok) return "solver failed: " + o.message;
+      if (t.claim->kind == ClaimKind::kScaling) {
+        std::string text = fmt::format("{} point(s)", o.points.size());
+        if (!o.points.empty()) text += fmt::format(", first y = {}", wide_text(o.points.front().second, 25));
+        return text;
+      }
+      return fmt::format("margin {}  (error {})", wide_text(o.margin(), 30), wide_text(o.error, 3));
+    });
+    std::cout << (line.status == WorkerResult::Status::kDone ? line.payload : "stopped: " + line.reason) << "\n";
   }
-  CaseRecord r = judge_instance(*t.claim, t.instance, Precision::kDouble, Ladder::kFull);
-  if (r.certified_digits < 0) add_certified_digits(*t.claim, t.instance, r);
+  CaseRecord r = judge_fully(*t.claim, t.instance, Precision::kDouble, time_limit);
   print_record_human(*t.claim, r);
   if (save.empty()) {
     const std::string text = t.instance.dump();
@@ -334,35 +271,39 @@ int cli_main(int argc, char** argv, const Registry& registry) {
   list->add_flag("--json", list_json, "Print the catalog as JSON (with statements and instance schemas)");
   list->add_flag("--long", list_long, "Also print each statement and instance schema");
 
-  std::vector<std::string> patterns;
-  long cases = -1;
-  std::uint64_t seed = 1;
-  std::string precision = "auto", shard = "0/1", out = "results", expectations;
-  int max_shrinks = 200;
+  const std::string jobs_help = "Worker processes at once (default 0: one per core); the output is the same for every value";
+  const std::string limit_help = fmt::format(
+      "Seconds one case may take (default {:g}, or the claim's own when longer); a case past it is an `error`",
+      kDefaultCaseTimeLimit);
+  cli::RunCommand run_cmd;
   auto* run = app.add_subcommand("run", "Run claims on generated cases and write DIR/results.json");
-  run->add_option("claims", patterns, "Claim ids or shell globs (quote them: 'os19.*')")->required();
-  run->add_option("--cases", cases, "Cases per claim (default: each claim's own)");
-  run->add_option("--seed", seed, "Seed; the same seed gives the same cases and results");
-  run->add_option("--precision", precision,
+  run->add_option("claims", run_cmd.patterns, "Claim ids or shell globs (quote them: 'os19.*')")->required();
+  run->add_option("--cases", run_cmd.cases, "Cases per claim (default: each claim's own)");
+  run->add_option("--seed", run_cmd.seed, "Seed; the same seed gives the same cases and results");
+  run->add_option("--precision", run_cmd.precision,
                   "Start precision: double, 50, 100 or auto (= double; failing and borderline cases "
                   "always climb to 100 digits)");
-  run->add_option("--shard", shard, "Run the i-th of n deterministic slices of the cases (i/n, 0-based)");
-  run->add_option("--out", out, "Output directory (default: results)");
-  run->add_option("--expectations", expectations, "Expected verdicts; exit 1 when one differs");
-  run->add_option("--max-shrinks", max_shrinks, "Evaluation budget for shrinking a counterexample");
+  run->add_option("--shard", run_cmd.shard, "Run the i-th of n deterministic slices of the cases (i/n, 0-based)");
+  run->add_option("--out", run_cmd.out, "Output directory (default: results)");
+  run->add_option("--expectations", run_cmd.expectations, "Expected verdicts; exit 1 when one differs");
+  run->add_option("--max-shrinks", run_cmd.max_shrinks, "Evaluation budget for shrinking a counterexample");
+  run->add_option("--jobs,-j", run_cmd.jobs, jobs_help);
+  run->add_option("--time-limit", run_cmd.time_limit, limit_help);
+  run->add_flag("--quiet,-q", run_cmd.quiet, "No live progress line (there is none when stderr is not a terminal)");
+  run->add_flag("--profile", run_cmd.profile, "Print the seconds spent per claim and their share of the total");
 
-  std::vector<std::string> figure_patterns;
-  std::uint64_t figure_seed = 1;
-  bool figure_slow = false, figure_quick = false, figure_list = false;
-  std::string figure_out = "results";
+  cli::FiguresCommand fig_cmd;
   auto* figures = app.add_subcommand(
       "figures", "Recompute the papers' experiments (figures, tables) and write DIR/figures.json for `report`");
-  figures->add_option("experiments", figure_patterns, "Experiment ids or shell globs (default: all not marked slow)");
-  figures->add_option("--seed", figure_seed, "Seed; the same seed gives byte-identical figures.json");
-  figures->add_flag("--slow", figure_slow, "Include experiments marked slow");
-  figures->add_flag("--quick", figure_quick, "Reduced sizes (fewer repetitions, smaller grids); marked in the report");
-  figures->add_flag("--list", figure_list, "List the experiments and exit");
-  figures->add_option("--out", figure_out, "Output directory (default: results)");
+  figures->add_option("experiments", fig_cmd.patterns, "Experiment ids or shell globs (default: all not marked slow)");
+  figures->add_option("--seed", fig_cmd.seed, "Seed; the same seed gives byte-identical figures.json");
+  figures->add_flag("--slow", fig_cmd.slow, "Include experiments marked slow");
+  figures->add_flag("--quick", fig_cmd.quick, "Reduced sizes (fewer repetitions, smaller grids); marked in the report");
+  figures->add_flag("--list", fig_cmd.list_only, "List the experiments and exit");
+  figures->add_option("--out", fig_cmd.out, "Output directory (default: results)");
+  figures->add_option("--jobs,-j", fig_cmd.jobs, jobs_help);
+  figures->add_flag("--quiet,-q", fig_cmd.quiet, "No live progress line");
+  figures->add_flag("--profile", fig_cmd.profile, "Print the seconds spent per experiment and their share");
 
   std::vector<std::string> inputs;
   std::string report_out = "reports", report_expectations;
@@ -383,11 +324,14 @@ int cli_main(int argc, char** argv, const Registry& registry) {
       ->required();
   check->add_flag("--json", check_json, "Print one JSON object (numbers as decimal strings)");
   check->add_option("--precision", check_precision, "Start precision: double, 50 (default), 100 or auto");
+  double check_limit = -1, reproduce_limit = -1;
+  check->add_option("--time-limit", check_limit, limit_help);
 
   std::string token, save;
   auto* reproduce = app.add_subcommand("reproduce", "Rerun one saved case verbosely at every precision");
   reproduce->add_option("token", token, "Token from a report, e.g. os19.thm2.4:1:17:0.3")->required();
   reproduce->add_option("--save", save, "Also write the case's instance file here");
+  reproduce->add_option("--time-limit", reproduce_limit, limit_help + " (per precision)");
 
   if (argc > 1 && argv[1][0] != '-') {
     const std::string first = argv[1];
@@ -414,11 +358,11 @@ int cli_main(int argc, char** argv, const Registry& registry) {
   }
   try {
     if (*list) return cmd_list(registry, list_json, list_long);
-    if (*run) return cmd_run(registry, program, patterns, cases, seed, precision, shard, out, expectations, max_shrinks);
-    if (*figures) return cmd_figures(registry, figure_patterns, figure_seed, figure_slow, figure_quick, figure_list, figure_out);
+    if (*run) return cli::cmd_run(registry, program, run_cmd);
+    if (*figures) return cli::cmd_figures(registry, fig_cmd);
     if (*report) return cmd_report(program, inputs, report_out, report_expectations);
-    if (*check) return cmd_check(registry, check_id, instance_path, check_json, check_precision);
-    if (*reproduce) return cmd_reproduce(registry, program, token, save);
+    if (*check) return cmd_check(registry, check_id, instance_path, check_json, check_precision, check_limit);
+    if (*reproduce) return cmd_reproduce(registry, program, token, save, reproduce_limit);
   } catch (const InputError& e) {
     std::cerr << program << ": " << e.what() << "\n";
     return 2;

@@ -7,8 +7,10 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -45,6 +47,24 @@ Claim toy_claim() {
   return c;
 }
 
+// "n <= 1000" on n in [0, 100), true, but n >= 50 takes a minute: only
+// the time limit ends those cases.
+Claim slow_claim() {
+  Claim c = toy_claim();
+  c.id = "mine.slow";
+  c.evaluate = make_evaluator([]<class S>(const Json& j) {
+    const int n = j.at("n").get<int>();
+    if (n >= 50) std::this_thread::sleep_for(std::chrono::seconds(60));
+    Outcome o;
+    o.measured = widen(S(n));
+    o.bound = 1000;
+    o.error = widen(unit_roundoff<S>() * 8);
+    o.hypotheses = {{"n.integer", true, Evidence::kCertified, ""}};
+    return o;
+  });
+  return c;
+}
+
 class CliMainTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -52,6 +72,7 @@ class CliMainTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     registry_.add(toy_claim());
+    registry_.add(slow_claim());
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -87,7 +108,7 @@ TEST_F(CliMainTest, RunsReportsChecksAndReproducesClaimsOutsideTheCatalog) {
   EXPECT_NE(listed.find("mine.lem1"), std::string::npos);
   EXPECT_EQ(listed.find("os19."), std::string::npos) << "the built-in catalog leaked in";
 
-  auto [run_status, ran] = cli({"run", "mine.*", "--out", results, "--expectations", expectations.string()});
+  auto [run_status, ran] = cli({"run", "mine.lem1", "--out", results, "--expectations", expectations.string()});
   ASSERT_EQ(run_status, 0) << ran;
   EXPECT_NE(ran.find("my_checker reproduce mine.lem1:1:"), std::string::npos) << ran;
 
@@ -111,6 +132,49 @@ TEST_F(CliMainTest, RunsReportsChecksAndReproducesClaimsOutsideTheCatalog) {
 
   // Unknown ids are input errors (exit 2), as with the built-in catalog.
   EXPECT_EQ(cli({"check", "os19.thm2.4", "--instance", saved}).first, 2);
+}
+
+TEST_F(CliMainTest, OutputIsTheSameForEveryNumberOfJobs) {
+  const fs::path one = dir_ / "one", three = dir_ / "three";
+  ASSERT_EQ(cli({"run", "mine.lem1", "--cases", "40", "--jobs", "1", "--out", one.string()}).first, 0);
+  ASSERT_EQ(cli({"run", "mine.lem1", "--cases", "40", "--jobs", "3", "--out", three.string()}).first, 0);
+  EXPECT_EQ(slurp(one / "results.json"), slurp(three / "results.json"));
+  // The same report directory for both (the report names it in commands).
+  const fs::path report = dir_ / "report";
+  ASSERT_EQ(cli({"report", "--in", one.string(), "--out", report.string()}).first, 0);
+  const std::string from_one = slurp(report / "thmcheck-report.md");
+  ASSERT_EQ(cli({"report", "--in", three.string(), "--out", report.string()}).first, 0);
+  EXPECT_EQ(from_one, slurp(report / "thmcheck-report.md"));
+  EXPECT_EQ(cli({"run", "mine.lem1", "--jobs", "-1"}).first, 2);
+  EXPECT_EQ(cli({"run", "mine.lem1", "--time-limit", "0"}).first, 2);
+}
+
+TEST_F(CliMainTest, CasesPastTheTimeLimitAreErrorsNeverPasses) {
+  const fs::path out = dir_ / "slow";
+  const auto t0 = std::chrono::steady_clock::now();
+  auto [status, ran] = cli({"run", "mine.slow", "--cases", "12", "--time-limit", "0.3", "--out", out.string(),
+                            "--profile"});
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(status, 0);
+  const ClaimRun run = load_results(out).at(0);
+  long stopped = 0;
+  for (const CaseRecord& r : run.records) {
+    if (r.status != CaseStatus::kError) continue;
+    ++stopped;
+    EXPECT_EQ(r.message, "time limit (0.3 s)");
+  }
+  ASSERT_GT(stopped, 0) << "no case drew n >= 50";
+  EXPECT_EQ(run.summary.verdict, "error");  // a claim never reads `holds` because slow cases were dropped
+  EXPECT_LT(seconds, 60.0);                 // the sleeping cases were stopped, not waited for
+  EXPECT_NE(ran.find("case(s) stopped at the time limit"), std::string::npos) << ran;
+
+  // check and reproduce stop at the limit too.
+  const std::string slow_case = (dir_ / "slow.json").string();
+  std::ofstream(slow_case) << R"({"n": 77})";
+  auto [check_status, checked] = cli({"check", "mine.slow", "--instance", slow_case, "--time-limit", "0.3"});
+  EXPECT_EQ(check_status, 0);
+  EXPECT_NE(checked.find("verdict    error"), std::string::npos) << checked;
+  EXPECT_NE(checked.find("time limit (0.3 s)"), std::string::npos) << checked;
 }
 
 }  // namespace

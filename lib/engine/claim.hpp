@@ -142,6 +142,10 @@ struct ClaimInfo {
   /// A long sweep: its registry-driven test carries the ctest label `slow`
   /// (left out of the default `ctest -LE slow`).
   bool slow = false;
+  /// Seconds one case may take when the run gives no --time-limit, when this
+  /// claim's cases need longer than the default (kDefaultCaseTimeLimit,
+  /// parallel_run.hpp); 0: the default. Shown in the report.
+  double time_limit = 0;
   /// True when Outcome::error shrinks with precision (pure rounding error).
   /// Then a margin within error at 100 digits means equality (status `tight`).
   /// False when a method error dominates (ODE tolerance, Monte Carlo, ...).

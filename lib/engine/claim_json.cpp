@@ -35,6 +35,7 @@ Json claim_info_to_json(const ClaimInfo& c) {
   j["default_cases"] = c.default_cases;
   j["slow"] = c.slow;
   j["error_is_rounding"] = c.error_is_rounding;
+  if (c.time_limit > 0) j["time_limit"] = c.time_limit;  // only claims with a limit of their own
   return j;
 }
 
@@ -78,6 +79,7 @@ ClaimInfo claim_info_from_json(const Json& j, const std::string& where) {
     c.default_cases = field("default_cases").get<int>();
     c.slow = field("slow").get<bool>();
     c.error_is_rounding = field("error_is_rounding").get<bool>();
+    if (j.contains("time_limit")) c.time_limit = real("time_limit");
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw InputError(fmt::format("{}: malformed claim description: {}", where, e.what()));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -73,13 +74,24 @@ Json summary_to_json(const ClaimRun& run) {
   return j;
 }
 
+// A Wide from decimal text; "nan", "inf" and "-inf" (written for the
+// non-finite measurements of `error` cases) read back as such.
+Wide wide_from_text(const std::string& text) {
+  if (text == "nan") return std::numeric_limits<Wide>::quiet_NaN();
+  if (text == "inf") return std::numeric_limits<Wide>::infinity();
+  if (text == "-inf") return -std::numeric_limits<Wide>::infinity();
+  return parse_decimal<Wide>(text);
+}
+
 Wide wide_of(const Json& j, const char* key) {
   try {
-    return parse_decimal<Wide>(j.at(key).get<std::string>());
+    return wide_from_text(j.at(key).get<std::string>());
   } catch (const std::exception& e) {
     throw InputError(fmt::format("results: bad number in '{}': {}", key, e.what()));
   }
 }
+
+}  // namespace
 
 CaseRecord record_from_json(const Json& j) {
   CaseRecord r;
@@ -96,8 +108,7 @@ CaseRecord record_from_json(const Json& j) {
   for (const auto& p : j.at("evaluated")) r.evaluated.push_back(parse_precision(p.get<std::string>()));
   r.certified_digits = j.at("certified_digits").get<int>();
   for (const auto& pt : j.at("points")) {
-    r.points.emplace_back(parse_decimal<Wide>(pt.at(0).get<std::string>()),
-                          parse_decimal<Wide>(pt.at(1).get<std::string>()));
+    r.points.emplace_back(wide_from_text(pt.at(0).get<std::string>()), wide_from_text(pt.at(1).get<std::string>()));
   }
   r.message = j.value("message", "");
   r.token = j.value("token", "");
@@ -112,19 +123,25 @@ CaseRecord record_from_json(const Json& j) {
   return r;
 }
 
-}  // namespace
-
-Json record_to_json(const CaseRecord& r) {
+Json record_to_json(const CaseRecord& r, RecordDigits digits) {
+  // Exact: every digit Wide holds, so that reading back gives the same
+  // values (the records worker processes send to the parent).
+  const bool exact = digits == RecordDigits::kExact;
+  const int all = std::numeric_limits<Wide>::max_digits10;
+  auto text = [&](const Wide& x, int shown) {
+    if (!isfinite(x)) return std::string(isnan(x) ? "nan" : (x > 0 ? "inf" : "-inf"));
+    return wide_text(x, exact ? all : shown);
+  };
   Json j;
   j["index"] = r.index;
   j["status"] = to_string(r.status);
   j["in_hypothesis"] = r.in_hypothesis;
   j["evidence"] = to_string(r.evidence);
   j["relation"] = to_string(r.relation);
-  j["measured"] = wide_text(r.measured);
-  j["bound"] = wide_text(r.bound);
-  j["margin"] = wide_text(r.margin);
-  j["error"] = wide_text(r.error, 6);
+  j["measured"] = text(r.measured, 40);
+  j["bound"] = text(r.bound, 40);
+  j["margin"] = text(r.margin, 40);
+  j["error"] = text(r.error, 6);
   j["ratio"] = optional_double(r.ratio());
   j["precision"] = to_string(r.precision);
   Json ev = Json::array();
@@ -132,7 +149,7 @@ Json record_to_json(const CaseRecord& r) {
   j["evaluated"] = ev;
   j["certified_digits"] = r.certified_digits;
   Json pts = Json::array();
-  for (const auto& [x, y] : r.points) pts.push_back({wide_text(x, 30), wide_text(y, 30)});
+  for (const auto& [x, y] : r.points) pts.push_back({text(x, 30), text(y, 30)});
   j["points"] = pts;
   if (!r.message.empty()) j["message"] = r.message;
   if (!r.token.empty()) j["token"] = r.token;

@@ -31,8 +31,18 @@ std::vector<ClaimRun> load_results(const std::filesystem::path& dir_or_file);
 /// description) or overlap.
 std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs);
 
-/// Serialises one record; used by `thmcheck check --json` too.
-Json record_to_json(const CaseRecord& r);
+/// How many digits a serialised record keeps: those of results.json (40 of
+/// measured, bound and margin, 6 of the error, 30 of scaling points), or all
+/// that Wide holds, so that the record reads back unchanged (worker
+/// processes to their parent).
+enum class RecordDigits { kResults, kExact };
+
+/// Serialises one record; used by `thmcheck check --json` too. Non-finite
+/// values are written "nan", "inf", "-inf".
+Json record_to_json(const CaseRecord& r, RecordDigits digits = RecordDigits::kResults);
+
+/// Reads a record written by record_to_json; throws InputError on a bad field.
+CaseRecord record_from_json(const Json& j);
 
 /// A Wide number as decimal text with `digits` significant digits.
 std::string wide_text(const Wide& x, int digits = 40);

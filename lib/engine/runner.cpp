@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 #include "thmcheck/engine/registry.hpp"
 
@@ -43,24 +42,6 @@ std::optional<double> CaseRecord::ratio() const {
   return r;
 }
 
-namespace {
-
-constexpr int kGeneratorSize = 100;  // RapidCheck's nominal size: full ranges
-
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-rc::Random case_random(const std::string& id, std::uint64_t seed, long case_index) {
-  return rc::Random(rc::Random::Key{seed, fnv1a(id), static_cast<std::uint64_t>(case_index),
-                                    0x746d63686b636173ull});
-}
-
 Outcome safe_evaluate(const Claim& claim, const Json& instance, Precision p) {
   Outcome o;
   try {
@@ -87,6 +68,8 @@ Outcome safe_evaluate(const Claim& claim, const Json& instance, Precision p) {
   }
   return o;
 }
+
+namespace {
 
 // Significant digits on which a and b agree, at most `cap`.
 int agreeing_digits(const Wide& a, const Wide& b, int cap) {
@@ -256,176 +239,6 @@ void add_certified_digits(const Claim& claim, const Json& instance, CaseRecord& 
   }
 }
 
-std::string make_token(const std::string& id, std::uint64_t seed, long case_index,
-                       const std::vector<int>& shrink_path) {
-  std::string t = fmt::format("{}:{}:{}", id, seed, case_index);
-  if (!shrink_path.empty()) {
-    t += ":";
-    for (size_t i = 0; i < shrink_path.size(); ++i) {
-      if (i) t += ".";
-      t += std::to_string(shrink_path[i]);
-    }
-  }
-  return t;
-}
-
-namespace {
-
-bool is_counterexample(const CaseRecord& r) {
-  return r.in_hypothesis && (r.status == CaseStatus::kFail || r.status == CaseStatus::kInconclusive ||
-                             r.status == CaseStatus::kError);
-}
-
-// True when an evaluation, in hypothesis, already shows a failure beyond its
-// error estimate at its own precision (the screening test of shrinking).
-bool decided_failure(const Claim& claim, const Outcome& o) {
-  if (claim.kind == ClaimKind::kScaling || !o.ok) return false;
-  CaseRecord r;
-  fill_from_outcome(r, o);
-  if (!r.in_hypothesis) return false;
-  const Wide m = o.margin();
-  return o.relation == Relation::kEqual ? abs(m) > o.error : m < -o.error;
-}
-
-// Judges a generated instance; a generator that produces an instance its own
-// claim rejects is a harness bug and recorded as an error.
-CaseRecord judge_generated(const Claim& claim, const Json& instance, Precision start,
-                           Ladder ladder = Ladder::kUntilConfirmed) {
-  try {
-    return judge_instance(claim, instance, start, ladder);
-  } catch (const InputError& e) {
-    CaseRecord r;
-    r.status = CaseStatus::kError;
-    r.in_hypothesis = true;
-    r.message = fmt::format("generator produced an invalid instance: {}", e.what());
-    return r;
-  }
-}
-
-}  // namespace
-
-ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
-  ClaimRun run;
-  run.id = claim.id;
-  run.claim = claim;
-  run.seed = options.seed;
-  run.cases = options.cases > 0 ? options.cases : claim.default_cases;
-  run.shard_index = options.shard_index;
-  run.shard_count = options.shard_count;
-  run.start = options.start;
-  long done = 0;
-  const long mine = (run.cases - options.shard_index + options.shard_count - 1) / options.shard_count;
-  for (long i = options.shard_index; i < run.cases; i += options.shard_count) {
-    std::optional<rc::Shrinkable<Json>> shrinkable;
-    CaseRecord rec;
-    try {
-      shrinkable.emplace(claim.generator(case_random(claim.id, options.seed, i), kGeneratorSize));
-      rec = judge_generated(claim, shrinkable->value(), options.start);
-    } catch (const InputError&) {
-      throw;
-    } catch (const std::exception& e) {
-      rec = CaseRecord{};
-      rec.status = CaseStatus::kError;
-      rec.in_hypothesis = true;
-      rec.message = fmt::format("generator failed: {}", e.what());
-    }
-    rec.index = i;
-    rec.token = make_token(claim.id, options.seed, i, {});
-    if (shrinkable && is_counterexample(rec) &&
-        static_cast<int>(run.counterexamples.size()) < options.max_counterexamples) {
-      // Greedy shrinking: take the first simpler instance that fails the same way.
-      //
-      // When the failure is already decided at the start precision (margin
-      // below minus its error there), candidates are screened at the start
-      // precision alone and only the final instance climbs the ladder; if the
-      // ladder does not confirm it, shrink steps are undone one at a time
-      // until it does (the original case is confirmed). Otherwise every
-      // candidate is judged on the full ladder.
-      rc::Shrinkable<Json> current = *shrinkable;
-      CaseRecord current_rec = rec;
-      std::vector<int> path;
-      std::vector<rc::Shrinkable<Json>> trail{current};
-      const bool screen = rec.status == CaseStatus::kFail &&
-                          decided_failure(claim, safe_evaluate(claim, current.value(), options.start));
-      int evaluations = 0;
-      bool progressed = true;
-      while (progressed && evaluations < options.max_shrink_evaluations) {
-        progressed = false;
-        auto seq = current.shrinks();
-        int child_index = 0;
-        while (auto child = seq.next()) {
-          if (++evaluations > options.max_shrink_evaluations) break;
-          CaseRecord child_rec;
-          bool same_failure = false;
-          try {
-            if (screen) {
-              same_failure = decided_failure(claim, safe_evaluate(claim, child->value(), options.start));
-            } else {
-              child_rec = judge_generated(claim, child->value(), options.start);
-              same_failure = is_counterexample(child_rec) && child_rec.status == current_rec.status;
-            }
-          } catch (const std::exception&) {
-            ++child_index;
-            continue;
-          }
-          if (same_failure) {
-            current = *child;
-            if (!screen) current_rec = std::move(child_rec);
-            trail.push_back(current);
-            path.push_back(child_index);
-            progressed = true;
-            break;
-          }
-          ++child_index;
-        }
-      }
-      if (screen) {
-        while (!path.empty()) {
-          CaseRecord confirmed = judge_generated(claim, trail.back().value(), options.start, Ladder::kFull);
-          if (is_counterexample(confirmed) && confirmed.status == rec.status) {
-            current_rec = std::move(confirmed);
-            break;
-          }
-          trail.pop_back();
-          path.pop_back();
-        }
-        current = trail.back();
-      }
-      // The reported counterexample is certified on the full ladder (its
-      // agreeing digits are those of 50 against 100 digits).
-      if (current_rec.precision != Precision::kMp100) {
-        CaseRecord full = judge_generated(claim, current.value(), options.start, Ladder::kFull);
-        if (is_counterexample(full) && full.status == current_rec.status) current_rec = std::move(full);
-      }
-      Counterexample cx;
-      cx.record = std::move(current_rec);
-      cx.record.index = i;
-      cx.record.token = make_token(claim.id, options.seed, i, path);
-      cx.original_case = i;
-      cx.shrink_steps = static_cast<int>(path.size());
-      cx.instance = current.value();
-      run.counterexamples.push_back(std::move(cx));
-    }
-    run.records.push_back(std::move(rec));
-    ++done;
-    if (options.progress) options.progress(done, mine);
-  }
-  run.summary = aggregate(claim, run.records);
-  // Certify the digits of the worst case when it was evaluated only once.
-  if (run.summary.worst_case >= 0) {
-    for (CaseRecord& r : run.records) {
-      if (r.index != run.summary.worst_case || r.certified_digits >= 0) continue;
-      try {
-        Json instance = claim.generator(case_random(claim.id, options.seed, r.index), kGeneratorSize).value();
-        add_certified_digits(claim, instance, r);
-      } catch (const std::exception&) {
-      }
-    }
-    run.summary = aggregate(claim, run.records);
-  }
-  return run;
-}
-
 Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records) {
   Summary s;
   s.cases = static_cast<long>(records.size());
@@ -514,49 +327,6 @@ Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records
     }
   }
   return s;
-}
-
-
-TokenInstance instance_from_token(const std::string& token, const Registry& registry) {
-  std::vector<std::string> parts;
-  std::stringstream ss(token);
-  std::string part;
-  while (std::getline(ss, part, ':')) parts.push_back(part);
-  if (parts.size() < 3 || parts.size() > 4) {
-    throw InputError(fmt::format("malformed token '{}' (expected <claim>:<seed>:<case>[:<path>])", token));
-  }
-  TokenInstance out;
-  out.claim = registry.find(parts[0]);
-  if (!out.claim) throw InputError(fmt::format("unknown claim id '{}' in token", parts[0]));
-  auto number = [&](const std::string& s, const char* what) -> unsigned long long {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 19) {
-      throw InputError(fmt::format("malformed token '{}': bad {} '{}'", token, what, s));
-    }
-    return std::stoull(s);
-  };
-  out.seed = number(parts[1], "seed");
-  out.case_index = static_cast<long>(number(parts[2], "case"));
-  rc::Shrinkable<Json> current =
-      out.claim->generator(case_random(out.claim->id, out.seed, out.case_index), kGeneratorSize);
-  if (parts.size() == 4) {
-    std::stringstream ps(parts[3]);
-    std::string step;
-    while (std::getline(ps, step, '.')) {
-      const auto k = number(step, "shrink step");
-      auto seq = current.shrinks();
-      bool found = false;
-      for (unsigned long long j = 0; auto child = seq.next(); ++j) {
-        if (j == k) {
-          current = *child;
-          found = true;
-          break;
-        }
-      }
-      if (!found) throw InputError(fmt::format("token '{}': shrink step {} does not exist", token, k));
-    }
-  }
-  out.instance = current.value();
-  return out;
 }
 
 }  // namespace thmcheck

@@ -51,6 +51,11 @@ struct CaseRecord {
   std::optional<double> ratio() const;
 };
 
+/// Evaluates one instance once at precision p; an exception (other than
+/// InputError, which propagates) or a non-finite measurement, bound, error or
+/// scaling point gives ok = false with the reason.
+Outcome safe_evaluate(const Claim& claim, const Json& instance, Precision p);
+
 /// Judges one instance, starting at `start` and climbing the precision ladder
 /// while the margin is within its error estimate or negative. Throws
 /// InputError for instances the claim rejects (its validate()).
@@ -126,8 +131,35 @@ struct ClaimRun {
   Summary summary;
 };
 
-/// Runs `claim` on its generator's cases for this shard.
+/// Runs `claim` on its generator's cases for this shard, in this process:
+/// start_claim_run, run_case for each of shard_cases, shrink_counterexamples,
+/// certify_worst_case. parallel_run does the same in worker processes.
 ClaimRun run_claim(const Claim& claim, const RunOptions& options);
+
+/// The pieces of run_claim. A run with its description and no cases yet.
+ClaimRun start_claim_run(const Claim& claim, const RunOptions& options);
+/// The case indices of the run's shard, in order.
+std::vector<long> shard_cases(const ClaimRun& run);
+/// Case `case_index` of the run: generated (generate_case) and judged; a
+/// generator that throws or produces an instance its claim rejects gives an
+/// `error` record.
+CaseRecord run_case(const Claim& claim, const RunOptions& options, long case_index);
+/// In hypothesis and failed, inconclusive or in error: worth shrinking.
+bool is_counterexample(const CaseRecord& r);
+/// Shrinks the first options.max_counterexamples counterexamples among
+/// `records` (in index order), each to a simpler instance that fails the
+/// same way, certified on the full ladder.
+std::vector<Counterexample> shrink_counterexamples(const Claim& claim, const RunOptions& options,
+                                                   const std::vector<CaseRecord>& records);
+/// Aggregates run.records and, when the worst case was evaluated at one
+/// precision only, adds its agreeing digits (one more evaluation) and
+/// aggregates again. Returns the index of the record it changed, or -1.
+long certify_worst_case(const Claim& claim, const RunOptions& options, ClaimRun& run);
+
+/// The case `case_index` of a run with `seed`, as the claim's generator
+/// draws it (shrinkable): the same (claim id, seed, index) always gives the
+/// same instance.
+rc::Shrinkable<Json> generate_case(const Claim& claim, std::uint64_t seed, long case_index);
 
 /// Computes the verdict and statistics of a claim from case records (also
 /// used when merging shards).

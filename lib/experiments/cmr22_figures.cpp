@@ -53,14 +53,14 @@ Figure run_fig4a(const ExperimentOptions& options) {
       "Identical initialization: l1 gap and error of the limit against alpha^L, gradient descent vs gradient flow",
       options);
   Panel gap_panel, err_panel;
-  gap_panel.title = fmt::format("l1 gap ||x~_inf||_1 - min over S (median over {} instances, min-max band)",
+  gap_panel.title = fmt::format("l1 gap ‖x̃(∞)‖₁ − min over z ∈ S of ‖z‖₁ (median over {} instances, min–max band)",
                                 set.instances);
-  gap_panel.x_label = "initialization scale alpha^L (u~0 = v~0 = alpha^L 1)";
-  gap_panel.y_label = "||x~_inf||_1 - min_{z in S} ||z||_1";
+  gap_panel.x_label = "initialization scale αᴸ (ũ0 = ṽ0 = αᴸ·1)";
+  gap_panel.y_label = "‖x̃(∞)‖₁ − min over z ∈ S of ‖z‖₁";
   gap_panel.log_x = gap_panel.log_y = true;
   err_panel = gap_panel;
-  err_panel.title = "Reconstruction error ||x~ - z_l1||_2 (z_l1 the LP minimizer; = x* where l1 recovers)";
-  err_panel.y_label = "||x~ - z_l1||_2";
+  err_panel.title = "reconstruction error ‖x̃(∞) − z_l1‖₂ (z_l1 the LP minimizer; = x* where l1 recovers)";
+  err_panel.y_label = "‖x̃(∞) − z_l1‖₂";
   Table slopes;
   slopes.caption = fmt::format(
       "Fitted log-log slope of the median curve with 95% t-interval (points = scales where at least half "
@@ -160,9 +160,9 @@ Figure run_fig4b(const ExperimentOptions& options) {
       "cmr22.fig4b", "Section 4.4, Figure 4b",
       "Random initialization in high dimension: l1 gap against beta, gradient descent vs gradient flow", options);
   Panel panel;
-  panel.title = fmt::format("l1 gap (median over {} instances, min-max band)", set.instances);
-  panel.x_label = "beta = ||u~0||_1 + ||v~0||_1";
-  panel.y_label = "||x~_inf||_1 - min_{z in S} ||z||_1";
+  panel.title = fmt::format("l1 gap (median over {} instances, min–max band)", set.instances);
+  panel.x_label = "β = ‖ũ0‖₁ + ‖ṽ0‖₁";
+  panel.y_label = "‖x̃(∞)‖₁ − min over z ∈ S of ‖z‖₁";
   panel.log_x = panel.log_y = true;
   Table slopes;
   slopes.caption = fmt::format(

@@ -6,26 +6,20 @@
 #include <set>
 #include <sstream>
 
+#include "thmcheck/engine/parallel_run.hpp"
 #include "thmcheck/engine/results.hpp"
+#include "thmcheck/report/findings.hpp"
+#include "thmcheck/report/markdown_text.hpp"
 #include "thmcheck/report/plots.hpp"
 
 namespace thmcheck {
 
 namespace {
 
-std::string fixed(double x, int digits) {
-  if (!std::isfinite(x)) return "—";
-  return fmt::format("{:.{}f}", x, digits);
-}
-
-std::string sig(double x, int digits = 4) {
-  if (!std::isfinite(x)) return "—";
-  return fmt::format("{:.{}g}", x, digits);
-}
-
-std::string ci_text(std::pair<double, double> ci) {
-  return fmt::format("[{}, {}]", fixed(ci.first, 3), fixed(ci.second, 3));
-}
+using markdown::ci_text;
+using markdown::digits_text;
+using markdown::fixed;
+using markdown::sig;
 
 std::string file_stem(const std::string& id) {
   std::string s = id;
@@ -35,25 +29,8 @@ std::string file_stem(const std::string& id) {
   return s;
 }
 
-std::string anchor(const std::string& id) {
-  std::string a;
-  for (char c : id) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') a += static_cast<char>(std::tolower(c));
-  }
-  return a;
-}
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '*' || c == '_') { out += '\\'; out += c; }
-    else out += c;
-  }
-  return out;
-}
-
-std::string digits_text(int d) { return d < 0 ? "—" : std::to_string(d); }
+std::string anchor(const std::string& id) { return markdown::anchor(id); }
+std::string md_escape(const std::string& s) { return markdown::escape(s); }
 
 std::string counterexample_path(const Counterexample& cx, const std::string& id) {
   return fmt::format("counterexamples/{}-case{}.json", file_stem(id), cx.original_case);
@@ -168,7 +145,9 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       first = false;
     }
   }
-  md << ".\n\n## Summary\n\n";
+  md << ".\n\n";
+  md << findings_section(runs, expectations);
+  md << "## Summary\n\n";
   md << "| claim | paper | reference | kind | cases (in hyp.) | passes | pass rate [95% CI] | worst "
         "ratio | verdict | expected | certified digits |\n";
   md << "|---|---|---|---|---|---|---|---|---|---|---|\n";
@@ -228,6 +207,10 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
         s.cases, s.in_hypothesis, s.evidence_certified, s.evidence_estimated, s.evidence_unchecked,
         s.out_of_hypothesis, s.out_passed, s.passed, s.tight, s.failed, s.inconclusive, s.errors,
         run.seed, run.cases, to_string(run.start));
+    if (claim->time_limit > 0) {
+      md << fmt::format("Time limit: {:g} s per case, this claim's own (the default is {:g} s).\n\n",
+                        claim->time_limit, kDefaultCaseTimeLimit);
+    }
     if (claim->kind == ClaimKind::kFrequency) {
       md << fmt::format(
           "Frequency: the event occurred in {} of {} decided trials: {} with 95% interval {}; "
@@ -264,18 +247,30 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
         md << fmt::format("![log-log fit for {}]({})\n\n", run.id, path);
       }
     } else {
-      HistogramPlot plot;
-      plot.title = run.id + ": measured / bound (inside the hypotheses)";
-      plot.x_label = "measured / bound";
-      plot.marker = 1.0;
+      // Measured against bound on log-log axes (ratios here span 1e-30 to
+      // 1e27, which a linear histogram crowds into its first bar).
+      ScatterPlot plot;
+      plot.title = run.id + ": measured against bound (inside the hypotheses)";
+      plot.x_label = "bound";
+      plot.y_label = "measured";
+      long left_out = 0;
       for (const CaseRecord& r : run.records) {
         if (!r.in_hypothesis || r.status == CaseStatus::kError) continue;
-        if (auto ratio = r.ratio()) plot.values.push_back(*ratio);
+        if (!(r.measured > 0) || !(r.bound > 0)) {
+          ++left_out;
+          continue;
+        }
+        const std::pair<double, double> point{static_cast<double>(r.bound), static_cast<double>(r.measured)};
+        (r.status == CaseStatus::kFail ? plot.violations : plot.points).push_back(point);
       }
       if (auto svg = render_svg(plot)) {
-        const std::string path = "plots/" + file_stem(run.id) + "-ratios.svg";
+        const std::string path = "plots/" + file_stem(run.id) + "-measured-vs-bound.svg";
         files[path] = *svg;
-        md << fmt::format("![ratio histogram for {}]({})\n\n", run.id, path);
+        md << fmt::format("![measured against bound for {}]({})\n\n", run.id, path);
+      }
+      if (left_out > 0) {
+        md << fmt::format("{} case(s) with a measured value or bound ≤ 0 are not drawn on the log axes.\n\n",
+                          left_out);
       }
       // Relative slack (bound - measured) / bound on a log scale: how much room
       // the bound leaves. Cases at or below 1e-30 (tight ones) sit in the first bin.

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace thmcheck {
@@ -52,11 +53,19 @@ std::optional<std::string> run_gnuplot(const std::string& script) {
   return svg;
 }
 
+// `noenhanced`: every title, label and legend is drawn as written. In
+// gnuplot's enhanced mode `_` and `^` start sub- and superscripts, which in
+// SVG came out as overlapping fragments (`||x~||_1`, `alpha^L`); the labels
+// here are plain text (Unicode where it helps), and log axes are numbered
+// 1e-5, 1e0, 1e5.
 const char* kHeader =
-    "set terminal svg size 640,400 dynamic font 'Helvetica,11' background rgb 'white'\n"
+    "set terminal svg size 640,400 dynamic noenhanced font 'Helvetica,11' background rgb 'white'\n"
     "set output\n"
     "set grid\n"
     "set key top left\n";
+
+const char* kLogX = "set logscale x\nset format x '1e%L'\n";
+const char* kLogY = "set logscale y\nset format y '1e%L'\n";
 
 }  // namespace
 
@@ -107,7 +116,7 @@ std::optional<std::string> render_svg(const LogLogPlot& plot) {
   s << kHeader;
   s << fmt::format("set title \"{}\"\nset xlabel \"{}\"\nset ylabel \"{}\"\n", escape(plot.title),
                    escape(plot.x_label), escape(plot.y_label));
-  s << "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n";
+  s << kLogX << kLogY;
   s << "$data << EOD\n";
   for (const auto& [x, y] : plot.points) s << fmt::format("{:.17g} {:.17g}\n", x, y);
   s << "EOD\n";
@@ -120,6 +129,45 @@ std::optional<std::string> render_svg(const LogLogPlot& plot) {
   } else {
     s << "plot $data using 1:2 with points pt 7 ps 0.6 lc rgb '#4477aa' title 'measured'\n";
   }
+  return run_gnuplot(s.str());
+}
+
+std::optional<std::string> render_svg(const ScatterPlot& plot) {
+  if (plot.points.empty() && plot.violations.empty()) return std::nullopt;
+  double lo = std::numeric_limits<double>::infinity(), hi = 0;
+  for (const auto* set : {&plot.points, &plot.violations}) {
+    for (const auto& [x, y] : *set) {
+      lo = std::min({lo, x, y});
+      hi = std::max({hi, x, y});
+    }
+  }
+  // Equal ranges on both axes, a little beyond the data, so that the line
+  // measured = bound is the diagonal.
+  lo /= 2;
+  hi *= 2;
+  std::ostringstream s;
+  s << kHeader;
+  s << fmt::format("set title \"{}\"\nset xlabel \"{}\"\nset ylabel \"{}\"\n", escape(plot.title),
+                   escape(plot.x_label), escape(plot.y_label));
+  s << kLogX << kLogY;
+  s << fmt::format("set xrange [{0:.17g}:{1:.17g}]\nset yrange [{0:.17g}:{1:.17g}]\nset size ratio -1\n", lo, hi);
+  auto data = [&](const char* name, const std::vector<std::pair<double, double>>& pts) {
+    s << "$" << name << " << EOD\n";
+    for (const auto& [x, y] : pts) s << fmt::format("{:.17g} {:.17g}\n", x, y);
+    s << "EOD\n";
+  };
+  std::vector<std::string> plots = {"x with lines lw 1.5 dt 2 lc rgb '#000000' title 'measured = bound'"};
+  if (!plot.points.empty()) {
+    data("cases", plot.points);
+    plots.push_back("$cases using 1:2 with points pt 7 ps 0.5 lc rgb '#4477aa' title 'cases'");
+  }
+  if (!plot.violations.empty()) {
+    data("violations", plot.violations);
+    plots.push_back("$violations using 1:2 with points pt 2 ps 1.2 lw 2 lc rgb '#cc3311' title 'certified violations'");
+  }
+  s << "plot ";
+  for (size_t i = 0; i < plots.size(); ++i) s << (i ? ", " : "") << plots[i];
+  s << "\n";
   return run_gnuplot(s.str());
 }
 
@@ -156,9 +204,12 @@ std::optional<std::string> render_svg(const Panel& panel) {
     return run_gnuplot(s.str());
   }
   if (panel.series.empty()) return std::nullopt;
-  if (panel.log_x) s << "set logscale x\nset format x '10^{%L}'\n";
-  if (panel.log_y) s << "set logscale y\nset format y '10^{%L}'\n";
-  s << "set key outside right top\nset style fill transparent solid 0.2 noborder\n";
+  if (panel.log_x) s << kLogX;
+  if (panel.log_y) s << kLogY;
+  // The legend below the plot, two entries a row: beside it, long labels
+  // took half the width.
+  s << "set key outside below center horizontal maxcols 2 font ',10' samplen 2\n"
+       "set style fill transparent solid 0.2 noborder\n";
   std::vector<std::string> plots;
   for (size_t k = 0; k < panel.series.size(); ++k) {
     const Series& sr = panel.series[k];

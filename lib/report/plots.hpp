@@ -26,10 +26,20 @@ struct LogLogPlot {
   bool has_fit = false;
 };
 
+/// Measured against bound, both > 0, on log-log axes of equal range with the
+/// line measured = bound: cases on or below it hold, above it fail. Certified
+/// violations are drawn apart.
+struct ScatterPlot {
+  std::string title, x_label, y_label;
+  std::vector<std::pair<double, double>> points;      ///< (bound, measured) of the other cases
+  std::vector<std::pair<double, double>> violations;  ///< (bound, measured) of certified failures
+};
+
 /// Renders a plot to SVG text with gnuplot (`gnuplot` on PATH). Returns
 /// nullopt when gnuplot is not available or fails. Output is deterministic.
 std::optional<std::string> render_svg(const HistogramPlot& plot);
 std::optional<std::string> render_svg(const LogLogPlot& plot);
+std::optional<std::string> render_svg(const ScatterPlot& plot);
 /// A figure panel: curves (with bands) on linear or log axes, or a heat map.
 std::optional<std::string> render_svg(const Panel& panel);
 
