@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/mf22/deviation_sweep.hpp"
 #include "thmcheck/mf22/deviation_sweep_instance.hpp"
 #include "thmcheck/mf22/outlier_law_instance.hpp"
@@ -42,19 +43,19 @@ using mf22::PsiForm;
 /// The Monte Carlo coefficient <Q(z), z/||z||> of one data set against psi(||z||)
 /// of `form`, judged as an equality within 4.5 standard errors.
 template <class S>
-Outcome evaluate_psi(const Json& j, PsiForm form) {
+Outcome evaluate_psi(const mf22::PsiInstance& in, PsiForm form) {
   using std::sqrt;
-  const OutlierLaw<S> law_s = mf22::read_law<S>(j);
-  const OutlierLaw<double> law = mf22::read_law<double>(j);
-  const int permille = static_cast<int>(read_integer(j, "corruption_permille", 0, 999));
-  const Vector<double> z = read_vector<double>(j, "z");
+  const OutlierLaw<S> law_s = in.outlier_law<S>();
+  const OutlierLaw<double> law = in.outlier_law<double>();
+  const int permille = in.corruption_permille;
+  const Vector<double> z = as_vector<double>(in.z);
   mf22::RobustRegressionSpec spec;
   spec.dimension = static_cast<int>(z.size());
-  spec.samples = static_cast<int>(read_integer(j, "samples", 2, 10000000));
+  spec.samples = in.samples;
   spec.sparsity = 0;
   spec.corrupted = mf22::corrupted_count(spec.samples, permille);
   spec.outliers = law;
-  spec.seed = j.at("seed").get<std::uint64_t>();
+  spec.seed = in.seed;
   const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
   const int m = spec.samples;
   // Terms a_i = Sign(<x_i, z> + eps_i) <x_i, u>, u = z/||z||: their mean is the
@@ -67,7 +68,7 @@ Outcome evaluate_psi(const Json& j, PsiForm form) {
   const mf22::QCoefficient mc = mf22::q_coefficient(proj, inner, in_s);
   const double coefficient = mc.mean;
   const double standard_error = mc.standard_error;
-  const S norm_z = read_vector<S>(j, "z").norm();
+  const S norm_z = as_vector<S>(in.z).norm();
   const S p = S(spec.corrupted) / S(m);
   const S predicted = mf22::psi(law_s, p, norm_z, form);
   const PsiForm other_form = form == PsiForm::kPrinted ? PsiForm::kAsProved : PsiForm::kPrinted;
@@ -107,15 +108,9 @@ Claim psi_claim_common() {
       "One data set with m = 200000 and d <= 8: the Monte Carlo coefficient <Q(z), z/||z||> "
       "(whose expectation is the coefficient of E[Q(z)] along z) against psi(||z||); equality "
       "judged within 4.5 standard errors (stratified over S and its complement).";
-  c.generator_info =
-      "d in [1, 8], p in [0, 0.45], outliers Gaussian / uniform / two-point / Student-t3 / "
-      "Cauchy (Cauchy violates E[zeta] = 0), outlier scale 10^[-1, 2], ||z|| = scale "
-      "10^[-2, 2].";
-  c.instance_schema = mf22::psi_instance_schema();
+  c.generator_info = mf22::psi_generator_info();
   c.default_cases = 60;
   c.error_is_rounding = false;
-  c.generator = mf22::psi_instances();
-  c.validate = mf22::validate_psi_instance;
   return c;
 }
 
@@ -129,7 +124,9 @@ Claim prop1_psi() {
       "the direction-preserving limit of Q(z) = (1/m) sum_i Sign(<x_i, z> + eps_i) x_i";
   c.notes = "Differs from the as-proved form by ||z|| vs ||z||^2 in the exponent; the two "
             "agree at ||z|| = 1 and when p = 0.";
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_psi<S>(j, PsiForm::kPrinted); });
+  set_instances<mf22::PsiInstance>(c, mf22::psi_instances(), []<class S>(const mf22::PsiInstance& in) {
+    return evaluate_psi<S>(in, PsiForm::kPrinted);
+  });
   return c;
 }
 
@@ -143,7 +140,9 @@ Claim prop1_psi_as_proved() {
       "sqrt(2/pi) p E[e^{-eps^2/(2||u||^2)}]   (Lemma 5; (137))";
   c.notes = "The proof's form (Lemma 5). Lemma 5 does not use E[zeta] = 0, so it should "
             "hold for Cauchy outliers too.";
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_psi<S>(j, PsiForm::kAsProved); });
+  set_instances<mf22::PsiInstance>(c, mf22::psi_instances(), []<class S>(const mf22::PsiInstance& in) {
+    return evaluate_psi<S>(in, PsiForm::kAsProved);
+  });
   return c;
 }
 
@@ -186,13 +185,21 @@ Claim deviation_claim_common(bool printed) {
       "attained, so each point is a lower bound on the sup. Exactly k-sparse z are "
       "(k, vartheta)-approximately sparse for every vartheta > 0, so the lower limit on ||z|| "
       "holds with vartheta small enough (log(R/vartheta) then enters only through logs).";
-  c.instance_schema = mf22::deviation_sweep_instance_schema();
   c.notes = printed ? "As printed: 2-norm and exp(-eps^2/(2||z||)). The sibling .as-proved uses "
                       "the inf-norm of (99) and exp(-eps^2/(2||z||^2)) of Lemma 5."
                     : "As proved in Appendix E: inf-norm, psi from Lemma 5.";
   c.error_is_rounding = false;
-  c.validate = mf22::validate_deviation_sweep_instance;
   return c;
+}
+
+/// Gives a deviation-sweep claim its instances along `axis` and its measure.
+void set_sweep_instances(Claim& c, mf22::DeviationAxis axis, PsiForm form, DeviationNorm norm) {
+  c.generator_info = mf22::deviation_generator_info(axis);
+  set_instances<mf22::DeviationSweepInstance>(
+      c, mf22::deviation_sweep_instances(axis),
+      [form, norm]<class S>(const mf22::DeviationSweepInstance& in) {
+        return mf22::deviation_sweep_outcome<S>(in, form, norm);
+      });
 }
 
 /// mf22.prop1 / mf22.prop1.as-proved: sup over k-sparse z against m.
@@ -208,14 +215,8 @@ Claim sparse_sweep_claim(const char* id, PsiForm form, DeviationNorm norm, const
   // delta ~ sqrt(log^2(m)/m): the local log-log slope is -1/2 + 1/ln(m), up to
   // 0.22 above -1/2 at the smallest m of the grid (100).
   c.exponent_tolerance = 0.25;
-  c.generator_info =
-      "d in [20, 60], k in [1, min(20, d/2)], m = 100 2^i (i < 7), p in [0, 0.45], five "
-      "outlier laws (Cauchy out of hypothesis), scale 10^[-1, 2], ||z|| in scale "
-      "10^[-1.5, 1.5].";
   c.default_cases = 30;
-  c.generator = mf22::deviation_samples_sweep_instances(false);
-  c.evaluate = make_evaluator(
-      [form, norm]<class S>(const Json& j) { return mf22::deviation_sweep_outcome<S>(j, form, norm); });
+  set_sweep_instances(c, mf22::DeviationAxis::kSparseSamples, form, norm);
   return c;
 }
 
@@ -232,13 +233,8 @@ Claim dense_sweep_claim(const char* id, PsiForm form, DeviationNorm norm, const 
   // delta ~ sqrt(log(m)/m): the local log-log slope is -1/2 + 1/(2 ln m), up to
   // 0.08 above -1/2 at the smallest m of the grid (400).
   c.exponent_tolerance = 0.1;
-  c.generator_info =
-      "d in [3, 20], k = d (dense z), m = 400 2^i (i < 5), so m >= 4 d ln(4d) >= d ln m, "
-      "p in [0, 0.45], five outlier laws, ||z|| in scale 10^[-1.5, 1.5].";
   c.default_cases = 30;
-  c.generator = mf22::deviation_samples_sweep_instances(true);
-  c.evaluate = make_evaluator(
-      [form, norm]<class S>(const Json& j) { return mf22::deviation_sweep_outcome<S>(j, form, norm); });
+  set_sweep_instances(c, mf22::DeviationAxis::kDenseSamples, form, norm);
   return c;
 }
 
@@ -256,14 +252,9 @@ Claim dimension_sweep_claim(const char* id, PsiForm form, DeviationNorm norm, co
   // delta ~ sqrt(log(d) log(R/vartheta)) with vartheta ~ r sqrt(k/(dm)): both
   // logs grow with ln d, local slope up to 1/ln(d) = 0.26 at d = 50.
   c.exponent_tolerance = 0.26;
-  c.generator_info =
-      "m = 400, d in {50, ..., 1600}, k in [1, 5], p in [0, 0.45], five outlier laws "
-      "(Cauchy out of hypothesis), scale 10^[-1, 2], ||z|| in scale 10^[-1.5, 1.5].";
   c.default_cases = 12;
   c.slow = true;
-  c.generator = mf22::deviation_dimension_sweep_instances();
-  c.evaluate = make_evaluator(
-      [form, norm]<class S>(const Json& j) { return mf22::deviation_sweep_outcome<S>(j, form, norm); });
+  set_sweep_instances(c, mf22::DeviationAxis::kDimension, form, norm);
   return c;
 }
 

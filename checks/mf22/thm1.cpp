@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/mf22/gamma_sweep.hpp"
 #include "thmcheck/mf22/landscape_hypotheses.hpp"
 #include "thmcheck/mf22/landscape_instance.hpp"
@@ -33,12 +34,12 @@ using mf22::OutlierLaw;
 /// decrease within the gamma-ball", certified when the decrease is >= 3 x its
 /// rounding error.
 template <class S>
-Outcome evaluate_over(const Json& j) {
-  const mf22::RobustRegressionSpec spec = mf22::read_regression_spec(j);
-  const int layers = static_cast<int>(read_integer(j, "layers", 1, 10));
-  const OutlierLaw<S> law = mf22::read_law<S>(j);
-  const S gamma = read_real<S>(j, "gamma");
-  const double gamma_d = read_real<double>(j, "gamma");
+Outcome evaluate_over(const mf22::OverInstance& in) {
+  const mf22::RobustRegressionSpec spec = in.spec();
+  const int layers = in.layers;
+  const OutlierLaw<S> law = in.outlier_law<S>();
+  const S gamma = in.gamma.as<S>();
+  const double gamma_d = in.gamma.as<double>();
   const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
   const LossChangeBracket<S> n = mf22::bracket_loss_change<S>(
       data, mf22::first_layer_center<S>(data.theta_star, layers), gamma_d, gamma, spec.seed);
@@ -65,21 +66,24 @@ Outcome evaluate_over(const Json& j) {
 /// mf22.thm1.over.gamma: y = the certified lower end of the largest decrease
 /// around (theta*, 1, ..., 1), x = gamma (predicted exponent 1, any N).
 template <class S>
-Outcome evaluate_over_gamma(const Json& j) {
-  const mf22::GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
-  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
+Outcome evaluate_over_gamma(const mf22::GammaGridInstance& in) {
+  const mf22::RobustRegressionSpec spec = in.spec();
+  const OutlierLaw<S> law = in.outlier_law<S>();
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
   const mf22::ProbeCenter<S> w_star = mf22::first_layer_center<S>(data.theta_star, in.layers);
   mf22::GammaSweep<S> sweep;
-  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
-    const LossChangeBracket<S> n =
-        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
-    if (!sweep.add(g, in.gamma_double[g], n, in.gamma[g], n.decrease_lower)) return sweep.outcome();
+  for (std::size_t g = 0; g < in.gamma_grid.size(); ++g) {
+    const S gamma = in.gamma_grid[g].as<S>();
+    const double gamma_d = in.gamma_grid[g].as<double>();
+    const LossChangeBracket<S> n = mf22::bracket_loss_change<S>(data, w_star, gamma_d, gamma, spec.seed + g);
+    if (!sweep.add(g, gamma_d, n, gamma, n.decrease_lower)) return sweep.outcome();
   }
   Outcome o = sweep.finish(in.layers);
-  const S t0 = in.law.scale / 2;
-  o.hypotheses = mf22::theorem1_over_checks(in.spec, in.law);
-  o.hypotheses.push_back({"gamma.le.t0", in.gamma.back() <= t0, Evidence::kCertified,
-                          fmt::format("max gamma = {} <= t0 = {}", to_decimal(in.gamma.back(), 4), to_decimal(t0, 4))});
+  const S t0 = law.scale / 2;
+  const S gamma_max = in.gamma_grid.back().as<S>();
+  o.hypotheses = mf22::theorem1_over_checks(spec, law);
+  o.hypotheses.push_back({"gamma.le.t0", gamma_max <= t0, Evidence::kCertified,
+                          fmt::format("max gamma = {} <= t0 = {}", to_decimal(gamma_max, 4), to_decimal(t0, 4))});
   return o;
 }
 
@@ -88,10 +92,10 @@ Outcome evaluate_over_gamma(const Json& j) {
 /// the convex L(theta)", i.e. its directional derivative is >= 0 in every
 /// direction. Event: the steepest first-order decrease rate found is <= 0.
 template <class S>
-Outcome evaluate_under(const Json& j) {
+Outcome evaluate_under(const mf22::UnderInstance& in) {
   using std::abs;
-  const mf22::RobustRegressionSpec spec = mf22::read_regression_spec(j);
-  const OutlierLaw<S> law = mf22::read_law<S>(j);
+  const mf22::RobustRegressionSpec spec = in.spec();
+  const OutlierLaw<S> law = in.outlier_law<S>();
   const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
   const Vector<double> rd = data.x * data.theta_star - data.labels<double>();
   std::vector<bool> zero(rd.size());
@@ -149,8 +153,6 @@ Claim thm1_over() {
   c.paper = "mf22";
   c.kind = ClaimKind::kFrequency;
   c.error_is_rounding = false;
-  c.validate = mf22::validate_theorem1_instance;
-  c.instance_schema = mf22::theorem1_instance_schema();
   c.source = "Theorem 1, over-parameterized regime, eq. (2); proof in Appendix C.1";
   c.summary = "m <= 0.1 d: w.p. >= 1/16 some true solution has a loss decrease within the gamma-ball";
   c.statement = kOverStatement;
@@ -158,13 +160,12 @@ Claim thm1_over() {
                   "certified decrease within the ball. Event: decrease >= 3 x its rounding error, "
                   "i.e. a certified strict descent (the constant of <~ is not given; the ratio decrease/(p0 p gamma), t0 = scale/2, is "
                   "reported per case).";
-  c.generator_info = "d in [50, 300], m = d [3, 10]/100, k in [1, 4], p in [0.05, 0.5], five "
-                     "outlier laws of scale 10 (t0 = 5), N in [1, 5], gamma = 5 10^{[-3, -0.5]}.";
+  c.generator_info = mf22::overparameterized_generator_info();
   c.hypotheses = mf22::theorem1_over_hypotheses();
   c.claimed_probability = 1.0 / 16;
   c.default_cases = 40;
-  c.generator = mf22::overparameterized_instances();
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_over<S>(j); });
+  set_instances<mf22::OverInstance>(c, mf22::overparameterized_instances(),
+                                    []<class S>(const mf22::OverInstance& in) { return evaluate_over<S>(in); });
   return c;
 }
 
@@ -175,22 +176,22 @@ Claim thm1_over_gamma() {
   c.kind = ClaimKind::kScaling;
   c.error_is_rounding = false;
   c.default_cases = 20;
-  c.validate = mf22::validate_landscape_instance;
-  c.instance_schema = mf22::landscape_instance_schema();
   c.generator_info = mf22::landscape_gamma_generator_info();
   c.source = "Theorem 1, eq. (2): the decrease is of order p0 p gamma (exponent 1 in gamma)";
   c.summary = "decrease within the gamma-ball around the true solution (theta*, 1, ..., 1) ~ gamma (any N)";
   c.statement = kOverStatement;
   c.measurement = "y = certified lower end of the largest decrease around (theta*, 1, ..., 1) (the "
-                  "true solution of Appendix C.1), x = gamma, N in [1, 5]; predicted exponent 1. " +
+                  "true solution of Appendix C.1), x = gamma, N in " + mf22::landscape_layers_text() +
+                  "; predicted exponent 1. " +
                   mf22::loss_change_bracket_measurement();
   c.hypotheses = mf22::theorem1_over_hypotheses();
   c.predicted_exponent = 1;
   c.exponent_tolerance = 0.1;
   c.x_label = "gamma";
   c.y_label = "largest decrease";
-  c.generator = mf22::landscape_gamma_instances(-1);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_over_gamma<S>(j); });
+  set_instances<mf22::GammaGridInstance>(
+      c, mf22::landscape_gamma_instances(-1),
+      []<class S>(const mf22::GammaGridInstance& in) { return evaluate_over_gamma<S>(in); });
   return c;
 }
 
@@ -200,8 +201,6 @@ Claim thm1_under() {
   c.paper = "mf22";
   c.kind = ClaimKind::kFrequency;
   c.error_is_rounding = false;
-  c.validate = mf22::validate_theorem1_instance;
-  c.instance_schema = mf22::theorem1_instance_schema();
   c.source = "Theorem 1, under-parameterized regime, eq. (3); proof in Appendix C.1";
   c.summary = "m >~ d/(1-2p)^2: every true solution is a global minimizer (w.p. 1 - e^{-Omega(d)})";
   c.statement = "If m >~ d/(1-2p)^2, with probability of at least 1 - e^{-Omega(d)}, inf_{w* in W} "
@@ -210,16 +209,15 @@ Claim thm1_under() {
                   "is >= 0 in every direction: an LP over the inf-ball of directions (GLPK), its value "
                   "re-evaluated at the working precision and bracketed by a dual bound. Event: max "
                   "first-order decrease rate <= 0.";
-  c.generator_info = "d in [5, 40], p in [0, 0.35], m = ceil(2 pi d (1 + [0, 1]) / (1-2p)^2), five "
-                     "outlier laws of scale 10, k in [1, 4].";
+  c.generator_info = mf22::underparameterized_generator_info();
   c.notes = "The probability 1 - e^{-Omega(d)} has no explicit constant; claimed_probability = 0.9 "
             "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3).";
   c.hypotheses = mf22::assumption1_hypotheses();
   c.hypotheses.push_back({"m.ge.d/(1-2p)^2", "m >~ d / (1-2p)^2"});
   c.claimed_probability = 0.9;
   c.default_cases = 60;
-  c.generator = mf22::underparameterized_instances();
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return evaluate_under<S>(j); });
+  set_instances<mf22::UnderInstance>(c, mf22::underparameterized_instances(),
+                                     []<class S>(const mf22::UnderInstance& in) { return evaluate_under<S>(in); });
   return c;
 }
 

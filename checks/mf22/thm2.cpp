@@ -18,6 +18,7 @@
 #include <string>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/mf22/convergence_instance.hpp"
 #include "thmcheck/mf22/convergence_sweeps.hpp"
 
@@ -35,8 +36,6 @@ Claim theorem2_claim_common() {
   return c;
 }
 
-const std::string kAlphaSweepInfo =
-    mf22::convergence_data_info() + "N = 2, eta = 0.005, alpha in {1e-3, 1e-4, 1e-5, 1e-6, 1e-8}.";
 
 Claim thm2() {
   Claim c = theorem2_claim_common();
@@ -51,11 +50,10 @@ Claim thm2() {
   c.exponent_tolerance = 0.15;
   c.x_label = "log(1/alpha) / eta";
   c.y_label = "T (iterations)";
-  c.generator_info = kAlphaSweepInfo;
-  c.instance_schema = mf22::alpha_sweep_instance_schema();
-  c.validate = mf22::validate_convergence_instance;
-  c.generator = mf22::alpha_sweep_instances(/*deep=*/false, /*always_perturbed=*/false);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::convergence_time_outcome<S>(j); });
+  c.generator_info = mf22::alpha_sweep_generator_info(/*deep=*/false);
+  set_instances<mf22::AlphaSweepInstance>(
+      c, mf22::alpha_sweep_instances(/*deep=*/false),
+      []<class S>(const mf22::AlphaSweepInstance& in) { return mf22::convergence_time_outcome<S>(in); });
   return c;
 }
 
@@ -74,12 +72,11 @@ Claim thm2_balanced() {
   c.exponent_at_least = true;
   c.exponent_tolerance = 0.1;
   c.x_label = "alpha";
-  c.y_label = "max_{t <= T-bar} ||w_1 - w_2||_inf";
-  c.generator_info = kAlphaSweepInfo;
-  c.instance_schema = mf22::alpha_sweep_instance_schema();
-  c.validate = mf22::validate_balance_instance;
-  c.generator = mf22::alpha_sweep_instances(/*deep=*/false, /*always_perturbed=*/true);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::balance_outcome<S>(j); });
+  c.y_label = "max over t ≤ T-bar of ‖w1 − w2‖∞";
+  c.generator_info = mf22::alpha_sweep_generator_info(/*deep=*/false);
+  set_instances<mf22::BalanceInstance>(
+      c, mf22::balance_instances(/*deep=*/false),
+      []<class S>(const mf22::BalanceInstance& in) { return mf22::balance_outcome<S>(in); });
   return c;
 }
 
@@ -97,11 +94,16 @@ Claim thm2_error_common() {
             " For N = 2 the alpha term drops the unquantified Theta~(k^2/sqrt((1-p)^2 m)) loss in the "
             "exponent (0.07-0.91 here): were its constant ~1 with k >= 2, the alpha term would dominate "
             "and a failing slope would not refute the theorem.";
-  c.generator_info = mf22::convergence_data_info() + "N = 2, alpha = 1e-14, eta in {0.005, 0.01, 0.02}.";
-  c.instance_schema = mf22::step_sweep_instance_schema();
-  c.validate = mf22::validate_convergence_instance;
-  c.generator = mf22::step_sweep_instances(/*deep=*/false);
+  c.generator_info = mf22::step_sweep_generator_info(/*deep=*/false);
   return c;
+}
+
+/// Gives a Theorem 2 .error claim its step sweeps, the window sqrt(m (1-p)^window_power / k) T-bar.
+void set_escape_instances(Claim& c, int window_power) {
+  set_instances<mf22::StepSweepInstance>(
+      c, mf22::step_sweep_instances(/*deep=*/false), [window_power]<class S>(const mf22::StepSweepInstance& in) {
+        return mf22::escape_error_outcome<S>(in, window_power);
+      });
 }
 
 /// As printed in the main text: the window sqrt(m (1-p) / k) T-bar.
@@ -117,7 +119,7 @@ Claim thm2_error() {
   c.notes += " The main text prints the window as sqrt(m (1-p) / k) T-bar for Theorem 2 (sqrt(m (1-p)^2 / k) "
              "for Theorem 3 and in the full version's Theorem 2 and proof, eq. (67)): the as-printed window is "
              "longer by (1-p)^{-1/2}; mf22.thm2.error.as-proved uses (1-p)^2.";
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::escape_error_outcome<S>(j, 1); });
+  set_escape_instances(c, 1);
   return c;
 }
 
@@ -132,7 +134,7 @@ Claim thm2_error_as_proved() {
                 "alpha^{1 - Theta~(k^2/sqrt((1-p)^2 m))}, and for every T-bar <= t <= sqrt(m (1-p)^2 / k) "
                 "T-bar, <~ eta theta*_max v sqrt(d^2 m) alpha^{0.5 - Theta~(k^2/sqrt((1-p)^2 m))}.";
   c.measurement = mf22::escape_measurement("sqrt(m (1-p)^2 / k)");
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::escape_error_outcome<S>(j, 2); });
+  set_escape_instances(c, 2);
   return c;
 }
 

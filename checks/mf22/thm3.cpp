@@ -16,6 +16,7 @@
 #include <string>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/mf22/convergence_instance.hpp"
 #include "thmcheck/mf22/convergence_sweeps.hpp"
 
@@ -33,8 +34,6 @@ Claim theorem3_claim_common() {
   return c;
 }
 
-const std::string kAlphaSweepInfo =
-    mf22::convergence_data_info() + "N in [3, 5], eta = 0.01/N, alpha in {1e-3, 1e-4, 1e-5}.";
 
 Claim thm3() {
   Claim c = theorem3_claim_common();
@@ -49,13 +48,12 @@ Claim thm3() {
             "N also has larger x: a pooled fit over N = 3..5 is pulled to ~0.88 by that alone.";
   c.predicted_exponent = 1;
   c.exponent_tolerance = 0.15;
-  c.x_label = "alpha^{-(N-2)/N} / (N eta)";
+  c.x_label = "α^(−(N−2)/N) / (N η)";
   c.y_label = "T (iterations)";
-  c.generator_info = kAlphaSweepInfo;
-  c.instance_schema = mf22::alpha_sweep_instance_schema();
-  c.validate = mf22::validate_convergence_instance;
-  c.generator = mf22::alpha_sweep_instances(/*deep=*/true, /*always_perturbed=*/false);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::convergence_time_outcome<S>(j); });
+  c.generator_info = mf22::alpha_sweep_generator_info(/*deep=*/true);
+  set_instances<mf22::AlphaSweepInstance>(
+      c, mf22::alpha_sweep_instances(/*deep=*/true),
+      []<class S>(const mf22::AlphaSweepInstance& in) { return mf22::convergence_time_outcome<S>(in); });
   return c;
 }
 
@@ -72,13 +70,12 @@ Claim thm3_balanced() {
   c.predicted_exponent = 1;
   c.exponent_at_least = true;
   c.exponent_tolerance = 0.1;
-  c.x_label = "alpha^{1/N}";
-  c.y_label = "max_{t <= T-bar} off-support spread";
-  c.generator_info = kAlphaSweepInfo;
-  c.instance_schema = mf22::alpha_sweep_instance_schema();
-  c.validate = mf22::validate_balance_instance;
-  c.generator = mf22::alpha_sweep_instances(/*deep=*/true, /*always_perturbed=*/true);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::balance_outcome<S>(j); });
+  c.x_label = "α^(1/N)";
+  c.y_label = "max over t ≤ T-bar of the off-support spread";
+  c.generator_info = mf22::alpha_sweep_generator_info(/*deep=*/true);
+  set_instances<mf22::BalanceInstance>(
+      c, mf22::balance_instances(/*deep=*/true),
+      []<class S>(const mf22::BalanceInstance& in) { return mf22::balance_outcome<S>(in); });
   return c;
 }
 
@@ -102,11 +99,10 @@ Claim thm3_error() {
   c.slow = true;  // its registry tests took 646 s (one core, seed 1): label `slow`
   c.x_label = "N eta theta*_max";
   c.y_label = "max error over the escape window";
-  c.generator_info = mf22::convergence_data_info() + "N = 3, alpha = 1e-10, N eta in {0.04, 0.08, 0.16}.";
-  c.instance_schema = mf22::step_sweep_instance_schema();
-  c.validate = mf22::validate_convergence_instance;
-  c.generator = mf22::step_sweep_instances(/*deep=*/true);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return mf22::escape_error_outcome<S>(j, 2); });
+  c.generator_info = mf22::step_sweep_generator_info(/*deep=*/true);
+  set_instances<mf22::StepSweepInstance>(
+      c, mf22::step_sweep_instances(/*deep=*/true),
+      []<class S>(const mf22::StepSweepInstance& in) { return mf22::escape_error_outcome<S>(in, 2); });
   return c;
 }
 

@@ -23,61 +23,61 @@
 #include <vector>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/mf22/gamma_sweep.hpp"
 #include "thmcheck/mf22/landscape_hypotheses.hpp"
 #include "thmcheck/mf22/landscape_instance.hpp"
 #include "thmcheck/mf22/loss_change_bracket.hpp"
-#include "thmcheck/mf22/outlier_law_instance.hpp"
 #include "thmcheck/mf22/regression_instance.hpp"
 
 namespace thmcheck::checks {
 namespace {
 
-using mf22::GammaGridInstance;
 using mf22::GammaSweep;
 using mf22::LossChangeBracket;
 
 // ---------------------------------------------------------------------------
 // Measurements over a gamma grid, around w* (one data set per case).
 
-/// mf22.thm4: y = the largest increase sup {L(w) - L(w*)} (attained), x = gamma^N.
+/// The gamma sweep of one data set around the balanced w*: per radius of the
+/// grid the certified bracket and the point (x, y) with x = gamma^N
+/// (`against_gamma_n`) or gamma and y = the lower end of the largest increase
+/// (`increase`) or decrease. False (sweep.outcome() failed) when a point is
+/// not certified.
 template <class S>
-Outcome increase_against_gamma_n(const Json& j) {
+bool sweep_around_balanced(const mf22::GammaGridInstance& in, bool against_gamma_n, bool increase,
+                           GammaSweep<S>& sweep) {
   using std::pow;
-  const GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
-  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
+  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec());
   const mf22::ProbeCenter<S> w_star = mf22::balanced_center<S>(data.theta_star, in.layers);
-  GammaSweep<S> sweep;
-  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
-    const LossChangeBracket<S> n =
-        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
-    if (!sweep.add(g, in.gamma_double[g], n, pow(in.gamma[g], S(in.layers)), n.increase_lower))
-      return sweep.outcome();
+  for (std::size_t g = 0; g < in.gamma_grid.size(); ++g) {
+    const S gamma = in.gamma_grid[g].as<S>();
+    const double gamma_d = in.gamma_grid[g].as<double>();
+    const LossChangeBracket<S> n = mf22::bracket_loss_change<S>(data, w_star, gamma_d, gamma, in.seed + g);
+    const S x = against_gamma_n ? S(pow(gamma, S(in.layers))) : gamma;
+    if (!sweep.add(g, gamma_d, n, x, increase ? n.increase_lower : n.decrease_lower)) return false;
   }
-  Outcome o = sweep.finish(in.layers);
-  o.hypotheses = mf22::theorem4_checks(in.spec, in.layers, in.law, in.gamma.back());
-  o.hypotheses.push_back(mf22::support_check(sweep.worst_support()));
-  return o;
+  return true;
 }
 
-/// mf22.thm4.as-proved: y = the certified lower end of the largest decrease
-/// sup {L(w*) - L(w)}, x = gamma^N.
+/// Theorem 4's hypotheses on a gamma-grid instance, at its largest radius.
 template <class S>
-Outcome decrease_against_gamma_n(const Json& j) {
-  using std::pow;
-  const GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
-  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
-  const mf22::ProbeCenter<S> w_star = mf22::balanced_center<S>(data.theta_star, in.layers);
+std::vector<HypothesisCheck> theorem4_grid_checks(const mf22::GammaGridInstance& in, const GammaSweep<S>& sweep) {
+  std::vector<HypothesisCheck> h =
+      mf22::theorem4_checks(in.spec(), in.layers, in.outlier_law<S>(), in.gamma_grid.back().as<S>());
+  h.push_back(mf22::support_check(sweep.worst_support()));
+  return h;
+}
+
+/// mf22.thm4: y = the largest increase sup {L(w) - L(w*)} (attained), x =
+/// gamma^N; mf22.thm4.as-proved (`increase` false): y = the certified lower
+/// end of the largest decrease sup {L(w*) - L(w)}, x = gamma^N.
+template <class S>
+Outcome change_against_gamma_n(const mf22::GammaGridInstance& in, bool increase) {
   GammaSweep<S> sweep;
-  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
-    const LossChangeBracket<S> n =
-        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
-    if (!sweep.add(g, in.gamma_double[g], n, pow(in.gamma[g], S(in.layers)), n.decrease_lower))
-      return sweep.outcome();
-  }
+  if (!sweep_around_balanced(in, /*against_gamma_n=*/true, increase, sweep)) return sweep.outcome();
   Outcome o = sweep.finish(in.layers);
-  o.hypotheses = mf22::theorem4_checks(in.spec, in.layers, in.law, in.gamma.back());
-  o.hypotheses.push_back(mf22::support_check(sweep.worst_support()));
+  o.hypotheses = theorem4_grid_checks(in, sweep);
   return o;
 }
 
@@ -85,56 +85,48 @@ Outcome decrease_against_gamma_n(const Json& j) {
 /// x = gamma, at the instance's N. At N = 1 (w* = theta*) Theorem 1's
 /// hypotheses apply, else Theorem 4's.
 template <class S>
-Outcome decrease_against_gamma(const Json& j) {
-  const GammaGridInstance<S> in = mf22::read_gamma_grid_instance<S>(j);
-  const mf22::RobustRegressionData data = mf22::draw_robust_regression(in.spec);
-  const mf22::ProbeCenter<S> w_star = mf22::balanced_center<S>(data.theta_star, in.layers);
+Outcome decrease_against_gamma(const mf22::GammaGridInstance& in) {
   GammaSweep<S> sweep;
-  for (std::size_t g = 0; g < in.gamma.size(); ++g) {
-    const LossChangeBracket<S> n =
-        mf22::bracket_loss_change<S>(data, w_star, in.gamma_double[g], in.gamma[g], in.spec.seed + g);
-    if (!sweep.add(g, in.gamma_double[g], n, in.gamma[g], n.decrease_lower)) return sweep.outcome();
-  }
+  if (!sweep_around_balanced(in, /*against_gamma_n=*/false, /*increase=*/false, sweep)) return sweep.outcome();
   Outcome o = sweep.finish(in.layers);
   if (in.layers == 1) {
-    const S t0 = in.law.scale / 2;
-    o.hypotheses = mf22::theorem1_over_checks(in.spec, in.law);
-    o.hypotheses.push_back({"gamma.le.t0", in.gamma.back() <= t0, Evidence::kCertified,
-                            fmt::format("max gamma = {} <= t0 = {}", to_decimal(in.gamma.back(), 4),
-                                        to_decimal(t0, 4))});
+    const mf22::OutlierLaw<S> law = in.outlier_law<S>();
+    const S t0 = law.scale / 2;
+    const S gamma_max = in.gamma_grid.back().as<S>();
+    o.hypotheses = mf22::theorem1_over_checks(in.spec(), law);
+    o.hypotheses.push_back({"gamma.le.t0", gamma_max <= t0, Evidence::kCertified,
+                            fmt::format("max gamma = {} <= t0 = {}", to_decimal(gamma_max, 4), to_decimal(t0, 4))});
   } else {
-    o.hypotheses = mf22::theorem4_checks(in.spec, in.layers, in.law, in.gamma.back());
-    o.hypotheses.push_back(mf22::support_check(sweep.worst_support()));
+    o.hypotheses = theorem4_grid_checks(in, sweep);
   }
   return o;
 }
 
-/// mf22.thm4.constant (`sweep_samples` false: d over "dimension_grid") and
-/// .constant.m (true: m over "samples_grid", keeping the corrupted fraction):
-/// a fresh data set per grid point, y = the certified lower end of the largest
-/// decrease / gamma^N, x = d/sqrt(m).
+/// mf22.thm4.constant (`sweep_samples` false: d over the dimension grid) and
+/// .constant.m (true: m over the samples grid, keeping the corrupted
+/// fraction): a fresh data set per grid point (`sizes`), y = the certified
+/// lower end of the largest decrease / gamma^N, x = d/sqrt(m).
 template <class S>
-Outcome constant_against_d_over_sqrt_m(const Json& j, bool sweep_samples) {
+Outcome constant_against_d_over_sqrt_m(const mf22::RegressionData& in, const Real& gamma_text,
+                                       const std::vector<int>& sizes, bool sweep_samples) {
   using std::pow;
   using std::sqrt;
-  mf22::RobustRegressionSpec spec = mf22::read_regression_spec(j);
-  const int layers = static_cast<int>(read_integer(j, "layers", 1, 10));
-  const mf22::OutlierLaw<S> law = mf22::read_law<S>(j);
+  mf22::RobustRegressionSpec spec = in.spec();
+  const int layers = in.layers;
+  const mf22::OutlierLaw<S> law = in.outlier_law<S>();
   Outcome o;
   std::string series;
   const std::uint64_t seed = spec.seed;
   double worst_support = 0;
-  const S gamma = read_real<S>(j, "gamma");
-  const double gamma_d = read_real<double>(j, "gamma");
-  std::vector<double> sizes;
-  for (double v : read_vector<double>(j, sweep_samples ? "samples_grid" : "dimension_grid")) sizes.push_back(v);
+  const S gamma = gamma_text.as<S>();
+  const double gamma_d = gamma_text.as<double>();
   const double fraction = static_cast<double>(spec.corrupted) / spec.samples;
   for (std::size_t g = 0; g < sizes.size(); ++g) {
     if (sweep_samples) {
-      spec.samples = static_cast<int>(sizes[g]);
+      spec.samples = sizes[g];
       spec.corrupted = std::max(1, static_cast<int>(std::lround(fraction * spec.samples)));
     } else {
-      spec.dimension = static_cast<int>(sizes[g]);
+      spec.dimension = sizes[g];
     }
     spec.seed = seed + 104729 * g;
     const mf22::RobustRegressionData data = mf22::draw_robust_regression(spec);
@@ -183,8 +175,6 @@ Claim theorem4_claim_common() {
   c.error_is_rounding = false;
   c.default_cases = 20;
   c.generator_info = mf22::landscape_gamma_generator_info();
-  c.instance_schema = mf22::landscape_instance_schema();
-  c.validate = mf22::validate_landscape_instance;
   c.predicted_exponent = 1;
   c.exponent_tolerance = 0.1;
   return c;
@@ -203,8 +193,9 @@ Claim thm4() {
             "the largest DECREASE: see mf22.thm4.as-proved.";
   c.x_label = "gamma^N";
   c.y_label = "largest increase";
-  c.generator = mf22::landscape_gamma_instances(-1);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return increase_against_gamma_n<S>(j); });
+  set_instances<mf22::GammaGridInstance>(
+      c, mf22::landscape_gamma_instances(-1),
+      []<class S>(const mf22::GammaGridInstance& in) { return change_against_gamma_n<S>(in, /*increase=*/true); });
   return c;
 }
 
@@ -220,8 +211,9 @@ Claim thm4_as_proved() {
                   "2..5); predicted exponent 1. " + mf22::loss_change_bracket_measurement();
   c.x_label = "gamma^N";
   c.y_label = "largest decrease";
-  c.generator = mf22::landscape_gamma_instances(-1);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return decrease_against_gamma_n<S>(j); });
+  set_instances<mf22::GammaGridInstance>(
+      c, mf22::landscape_gamma_instances(-1),
+      []<class S>(const mf22::GammaGridInstance& in) { return change_against_gamma_n<S>(in, /*increase=*/false); });
   return c;
 }
 
@@ -241,8 +233,9 @@ Claim thm4_gamma(const char* id, int layers) {
   if (layers == 1) c.hypotheses = mf22::theorem1_over_hypotheses();
   c.x_label = "gamma";
   c.y_label = "largest decrease";
-  c.generator = mf22::landscape_gamma_instances(layers);
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return decrease_against_gamma<S>(j); });
+  set_instances<mf22::GammaGridInstance>(
+      c, mf22::landscape_gamma_instances(layers),
+      []<class S>(const mf22::GammaGridInstance& in) { return decrease_against_gamma<S>(in); });
   return c;
 }
 
@@ -255,14 +248,15 @@ Claim thm4_constant() {
   c.measurement = "y = largest decrease / gamma^N (certified lower end), x = d/sqrt(m) with m = 20 "
                   "and d in {200, 400, 800, 1600}, gamma = 0.05; predicted exponent 1. " +
                   mf22::loss_change_bracket_measurement();
-  c.generator_info = "m = 20, d in {200, 400, 800, 1600}, k in [1, 4], p in [0.05, 0.45], five "
-                     "outlier laws of scale 100, N in [2, 5], gamma = 0.05 (<= t0/sqrt(1600) = 1.25).";
+  c.generator_info = mf22::landscape_dimension_generator_info();
   c.x_label = "d/sqrt(m)";
   c.y_label = "largest decrease / gamma^N";
   c.default_cases = 10;
   c.slow = true;
-  c.generator = mf22::landscape_dimension_instances();
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return constant_against_d_over_sqrt_m<S>(j, false); });
+  set_instances<mf22::ConstantDimensionInstance>(
+      c, mf22::landscape_dimension_instances(), []<class S>(const mf22::ConstantDimensionInstance& in) {
+        return constant_against_d_over_sqrt_m<S>(in, in.gamma, in.dimension_grid, /*sweep_samples=*/false);
+      });
   return c;
 }
 
@@ -275,14 +269,15 @@ Claim thm4_constant_m() {
   c.measurement = "y = largest decrease / gamma^N (certified lower end), x = d/sqrt(m) with d = 800 "
                   "and m in {10, 20, 40, 80} (corrupted fraction kept), gamma = 0.05; predicted "
                   "exponent 1, i.e. the constant falls like m^{-1/2}. " + mf22::loss_change_bracket_measurement();
-  c.generator_info = "d = 800, m in {10, 20, 40, 80} (<= 0.1 d), k in [1, 4], p in [0.05, 0.45], five "
-                     "outlier laws of scale 100, N in [2, 5], gamma = 0.05.";
+  c.generator_info = mf22::landscape_samples_generator_info();
   c.x_label = "d/sqrt(m)";
   c.y_label = "largest decrease / gamma^N";
   c.default_cases = 10;
   c.slow = true;
-  c.generator = mf22::landscape_samples_instances();
-  c.evaluate = make_evaluator([]<class S>(const Json& j) { return constant_against_d_over_sqrt_m<S>(j, true); });
+  set_instances<mf22::ConstantSamplesInstance>(
+      c, mf22::landscape_samples_instances(), []<class S>(const mf22::ConstantSamplesInstance& in) {
+        return constant_against_d_over_sqrt_m<S>(in, in.gamma, in.samples_grid, /*sweep_samples=*/true);
+      });
   return c;
 }
 

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "thmcheck/cmr22/bregman_instance.hpp"
+#include "thmcheck/engine/typed_instance_testing.hpp"
 #include "thmcheck/cmr22/identical_instance.hpp"
 
 namespace thmcheck::cmr22 {
@@ -29,16 +30,6 @@ DataParams params(int n, int depth, std::uint64_t seed) {
   return q;
 }
 
-template <class T>
-std::string error_of(const Json& j) {
-  try {
-    (void)instance_from_json<T>(j);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 TEST(Cmr22InstancesTest, RowsAreClampedBelowN) {
   DataParams q = params(10, 3, 1);
   EXPECT_EQ(rows_of(q), 5);
@@ -51,22 +42,22 @@ TEST(Cmr22InstancesTest, RowsAreClampedBelowN) {
 
 TEST(Cmr22InstancesTest, GapInstancesReadBackAsWritten) {
   const Json s = instance_to_json(signed_gap_instance(params(12, 3, 7)));
-  EXPECT_EQ(error_of<SignedGapInstance>(s), "");
+  EXPECT_EQ(instance_error<SignedGapInstance>(s), "");
   EXPECT_EQ(s["A"].size(), 6u);
   EXPECT_EQ(s["y"].size(), 6u);
   EXPECT_EQ(instance_to_json(instance_from_json<SignedGapInstance>(s)), s);
   const Json p = instance_to_json(positive_gap_instance(params(12, 3, 7)));
-  EXPECT_EQ(error_of<PositiveGapInstance>(p), "");
+  EXPECT_EQ(instance_error<PositiveGapInstance>(p), "");
   // The wrong reading of the instance is rejected, naming the field.
-  EXPECT_EQ(error_of<PositiveGapInstance>(s).rfind("missing field 'x0'", 0), 0u) << error_of<PositiveGapInstance>(s);
-  EXPECT_EQ(error_of<SignedGapInstance>(p).rfind("missing field 'u0'", 0), 0u);
+  EXPECT_EQ(instance_error<PositiveGapInstance>(s).rfind("missing field 'x0'", 0), 0u) << instance_error<PositiveGapInstance>(s);
+  EXPECT_EQ(instance_error<SignedGapInstance>(p).rfind("missing field 'u0'", 0), 0u);
   // Theorem 2.2 reads both forms, and not a mixture.
-  EXPECT_EQ(error_of<EitherGapInstance>(s), "");
-  EXPECT_EQ(error_of<EitherGapInstance>(p), "");
+  EXPECT_EQ(instance_error<EitherGapInstance>(s), "");
+  EXPECT_EQ(instance_error<EitherGapInstance>(p), "");
   EXPECT_TRUE(instance_from_json<EitherGapInstance>(s).signed_case());
   Json both = s;
   both["x0"] = p["x0"];
-  EXPECT_NE(error_of<EitherGapInstance>(both).find("not both"), std::string::npos);
+  EXPECT_NE(instance_error<EitherGapInstance>(both).find("not both"), std::string::npos);
   // The same draw gives the same data in either form.
   EXPECT_EQ(instance_to_json(either_gap_instance(params(12, 3, 7), false)), p);
 }
@@ -75,46 +66,46 @@ TEST(Cmr22InstancesTest, MalformedGapInstancesNameTheField) {
   const Json good = instance_to_json(positive_gap_instance(params(6, 2, 3)));
   Json j = good;
   j["y"].erase(0);
-  EXPECT_EQ(error_of<PositiveGapInstance>(j), "field 'y': length 2 does not match the 3 rows of 'A'");
+  EXPECT_EQ(instance_error<PositiveGapInstance>(j), "field 'y': length 2 does not match the 3 rows of 'A'");
   j = good;
   j["x0"][1] = "nan";
-  EXPECT_EQ(error_of<PositiveGapInstance>(j).rfind("field 'x0'[1]", 0), 0u);
+  EXPECT_EQ(instance_error<PositiveGapInstance>(j).rfind("field 'x0'[1]", 0), 0u);
   j = good;
   j["A"][0][0] = "1e400";
-  EXPECT_EQ(error_of<PositiveGapInstance>(j).rfind("field 'A'[0][0]", 0), 0u);
+  EXPECT_EQ(instance_error<PositiveGapInstance>(j).rfind("field 'A'[0][0]", 0), 0u);
   j = good;
   j["x0"][0] = "0";
-  EXPECT_EQ(error_of<PositiveGapInstance>(j), "field 'x0'[0]: must be positive");
+  EXPECT_EQ(instance_error<PositiveGapInstance>(j), "field 'x0'[0]: must be positive");
   j = good;
   j["L"] = 1;
-  EXPECT_EQ(error_of<PositiveGapInstance>(j), "field 'L': 1 is outside [2, 64]");
+  EXPECT_EQ(instance_error<PositiveGapInstance>(j), "field 'L': 1 is outside [2, 64]");
   j = good;
   j.erase("A");
-  EXPECT_EQ(error_of<PositiveGapInstance>(j), "missing field 'A'");
+  EXPECT_EQ(instance_error<PositiveGapInstance>(j), "missing field 'A'");
 }
 
 TEST(Cmr22InstancesTest, BregmanAndIdenticalInstancesReadBack) {
   const BregmanInstance b = bregman_instance(BregmanParams{params(8, 2, 3), 2, 4, 2});
   EXPECT_EQ(b.directions.size(), 2u);
   Json jb = instance_to_json(b);
-  EXPECT_EQ(error_of<BregmanInstance>(jb), "");
+  EXPECT_EQ(instance_error<BregmanInstance>(jb), "");
   jb["steps"].erase(0);
-  EXPECT_EQ(error_of<BregmanInstance>(jb), "fields 'directions' and 'steps': 2 directions but 1 steps");
+  EXPECT_EQ(instance_error<BregmanInstance>(jb), "fields 'directions' and 'steps': 2 directions but 1 steps");
   jb = instance_to_json(b);
   jb["directions"][1].erase(0);  // directions are read as a matrix: rows of one length
-  EXPECT_EQ(error_of<BregmanInstance>(jb), "field 'directions' row 1: has 7 entries, row 0 has 8");
+  EXPECT_EQ(instance_error<BregmanInstance>(jb), "field 'directions' row 1: has 7 entries, row 0 has 8");
   jb = instance_to_json(b);
   for (Json& d : jb["directions"]) d.erase(0);
-  EXPECT_EQ(error_of<BregmanInstance>(jb), "field 'directions'[0]: length 7 does not match the 8 columns of 'A'");
+  EXPECT_EQ(instance_error<BregmanInstance>(jb), "field 'directions'[0]: length 7 does not match the 8 columns of 'A'");
   const IdenticalInstance i = identical_instance(IdenticalParams{params(8, 4, 5), 1, 2, 30});
   EXPECT_EQ(i.iterations, 30);
   Json ji = instance_to_json(i);
-  EXPECT_EQ(error_of<IdenticalInstance>(ji), "");
+  EXPECT_EQ(instance_error<IdenticalInstance>(ji), "");
   ji["step"] = "-0.01";
-  EXPECT_EQ(error_of<IdenticalInstance>(ji), "field 'step': must be positive");
+  EXPECT_EQ(instance_error<IdenticalInstance>(ji), "field 'step': must be positive");
   ji = instance_to_json(i);
   ji["L"] = 17;
-  EXPECT_EQ(error_of<IdenticalInstance>(ji), "field 'L': 17 is outside [2, 16]");
+  EXPECT_EQ(instance_error<IdenticalInstance>(ji), "field 'L': 17 is outside [2, 16]");
 }
 
 // The generator ranges that generator_info prints hold for drawn instances

@@ -50,6 +50,14 @@ void read_value(const Json& v, const std::string& where, int& out) {
   out = static_cast<int>(x);
 }
 
+void read_value(const Json& v, const std::string& where, std::uint64_t& out) {
+  if (!v.is_number_integer()) throw InputError(fmt::format("{}: expected an integer, got {}", where, v.type_name()));
+  if (!v.is_number_unsigned() && v.get<long long>() < 0) {
+    throw InputError(fmt::format("{}: {} is negative", where, v.get<long long>()));
+  }
+  out = v.get<std::uint64_t>();
+}
+
 void read_value(const Json& v, const std::string& where, bool& out) {
   if (!v.is_boolean()) throw InputError(fmt::format("{}: expected true or false, got {}", where, v.type_name()));
   out = v.get<bool>();

@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 #include <rapidcheck.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -137,6 +138,8 @@ concept described = requires { M::fields; };
 void read_value(const Json& v, const std::string& where, Real& out);
 void read_value(const Json& v, const std::string& where, long& out);
 void read_value(const Json& v, const std::string& where, int& out);
+/// A seed: an integer in [0, 2^64 - 1] (what rc::gen::arbitrary<uint64_t> draws).
+void read_value(const Json& v, const std::string& where, std::uint64_t& out);
 void read_value(const Json& v, const std::string& where, bool& out);
 void read_value(const Json& v, const std::string& where, std::string& out);
 /// A matrix: a non-empty array of rows of one length.
@@ -154,6 +157,7 @@ void read_value(const Json& v, const std::string& where, std::vector<M>& out) {
 inline Json write_value(const Real& x) { return Json(x.text()); }
 inline Json write_value(long x) { return Json(x); }
 inline Json write_value(int x) { return Json(x); }
+inline Json write_value(std::uint64_t x) { return Json(x); }
 inline Json write_value(bool x) { return Json(x); }
 inline Json write_value(const std::string& x) { return Json(x); }
 template <described M>
@@ -173,6 +177,8 @@ std::string type_text() {
     return "matrix (array of rows of reals)";
   } else if constexpr (std::is_same_v<M, long> || std::is_same_v<M, int>) {
     return "integer";
+  } else if constexpr (std::is_same_v<M, std::uint64_t>) {
+    return "integer >= 0";
   } else if constexpr (std::is_same_v<M, bool>) {
     return "boolean";
   } else if constexpr (std::is_same_v<M, std::string>) {

@@ -1,4 +1,5 @@
 #include "thmcheck/engine/typed_instance.hpp"
+#include "thmcheck/engine/typed_instance_testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,14 +33,7 @@ struct ToyInstance {
   }
 };
 
-std::string error_of(const std::string& text) {
-  try {
-    (void)instance_from_json<ToyInstance>(parse_json_exact(text));
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+std::string error_of(const std::string& text) { return instance_error<ToyInstance>(parse_json_exact(text)); }
 
 TEST(TypedInstanceTest, ReadsExactDecimalsAndWritesThemBack) {
   const Json j = parse_json_exact(R"({"A": [[1, "0.1"], [2, 3]], "x": ["0.1", 2], "L": 3, "family": "toy"})");
@@ -84,6 +78,37 @@ TEST(TypedInstanceTest, SchemaComesFromTheFieldDescription) {
             "\"scale\": optional real — default 1, \"family\": string — \"toy\"}");
 }
 
+TEST(TypedInstanceTest, MalformedCasesReportTheVariantsThatDoNotFailAsStated) {
+  const Json good = parse_json_exact(R"({"A": [[1, 2]], "x": [1, 2], "L": 3, "family": "toy"})");
+  const ToyInstance in = instance_from_json<ToyInstance>(good);
+  EXPECT_EQ(reread(in), instance_to_json(in));
+  EXPECT_EQ(malformed_mismatches<ToyInstance>(good, {{"/x/1", "nan", "field 'x'[1]"},
+                                                     {"/L", std::nullopt, "missing field 'L'"},
+                                                     {"/L", 1, "field 'L': 1 is below 2"}}),
+            std::vector<std::string>{});
+  // A variant that reads, or fails with another message, is listed.
+  EXPECT_EQ(malformed_mismatches<ToyInstance>(good, {{"/L", 4, "field 'L'"}, {"/x", 1, "field 'L'"}}),
+            (std::vector<std::string>{"/L: got ''", "/x: got 'field 'x': expected an array, got number'"}));
+}
+
+// A seed field drawn over all of uint64 (mf22's data seeds): read and written
+// as the same integer, above 2^63 too; negative or non-integer seeds are errors.
+struct ToySeeded {
+  std::uint64_t seed = 0;
+  static constexpr auto fields = std::make_tuple(field("seed", &ToySeeded::seed, "data seed"));
+};
+
+TEST(TypedInstanceTest, SeedsSpanTheUnsigned64BitRange) {
+  const Json big = parse_json_exact(R"({"seed": 18446744073709551615})");
+  const ToySeeded in = instance_from_json<ToySeeded>(big);
+  EXPECT_EQ(in.seed, std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(instance_to_json(in).dump(), big.dump());
+  EXPECT_EQ(instance_from_json<ToySeeded>(Json{{"seed", 5}}).seed, 5u);
+  EXPECT_EQ(instance_error<ToySeeded>(Json{{"seed", -1}}), "field 'seed': -1 is negative");
+  EXPECT_EQ(instance_error<ToySeeded>(parse_json_exact(R"({"seed": 1.5})")), "field 'seed': expected an integer, got string");
+  EXPECT_EQ(instance_schema<ToySeeded>(), "{\"seed\": integer >= 0 — data seed}");
+}
+
 // A nested object field, as os19's activation {"name": ..., "c": ...}.
 struct ToyActivation {
   std::string name;
@@ -107,14 +132,7 @@ TEST(TypedInstanceTest, NestedObjectsAreReadWrittenAndDescribed) {
   EXPECT_EQ(in.more[0].c.text(), "1");
   EXPECT_EQ(instance_to_json(in),
             parse_json_exact(R"({"phi": {"name": "relu", "c": "0.5"}, "more": [{"name": "a", "c": "1"}]})"));
-  auto error = [](const char* text) {
-    try {
-      (void)instance_from_json<ToyNested>(parse_json_exact(text));
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string();
-  };
+  auto error = [](const char* text) { return instance_error<ToyNested>(parse_json_exact(text)); };
   EXPECT_EQ(error(R"({"phi": {"name": "relu"}, "more": []})"), "field 'phi': missing field 'c'");
   EXPECT_EQ(error(R"({"phi": 3, "more": []})"), "field 'phi': expected an object, got number");
   EXPECT_EQ(error(R"({"phi": {"name": "relu", "c": 1}, "more": [{"name": "a", "c": "inf"}]})").rfind("field 'more'[0]: field 'c'", 0),

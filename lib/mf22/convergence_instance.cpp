@@ -1,12 +1,12 @@
 #include "thmcheck/mf22/convergence_instance.hpp"
 
-#include <rapidcheck.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "thmcheck/generators/random_data.hpp"
-#include "thmcheck/mf22/outlier_law_instance.hpp"
-#include "thmcheck/mf22/regression_instance.hpp"
 
 namespace thmcheck::mf22 {
 
@@ -33,90 +33,126 @@ struct ConvergenceParams {
 rc::Gen<ConvergenceParams> convergence_params(rc::Gen<int> layers, rc::Gen<int> perturb) {
   return rc::gen::build<ConvergenceParams>(
       rc::gen::set(&ConvergenceParams::layers, std::move(layers)),
-      rc::gen::set(&ConvergenceParams::sparsity, rc::gen::inRange(1, 4)),
-      rc::gen::set(&ConvergenceParams::corruption_percent, rc::gen::inRange(0, 31)),
-      rc::gen::set(&ConvergenceParams::law, rc::gen::inRange(0, 5)),
+      rc::gen::set(&ConvergenceParams::sparsity, rc::gen::inRange(1, kConvergenceSparsityMax + 1)),
+      rc::gen::set(&ConvergenceParams::corruption_percent, rc::gen::inRange(0, kConvergencePercentMax + 1)),
+      rc::gen::set(&ConvergenceParams::law, rc::gen::inRange(0, static_cast<int>(generated_laws().size()))),
       rc::gen::set(&ConvergenceParams::perturb, std::move(perturb)),
       rc::gen::set(&ConvergenceParams::seed, rc::gen::arbitrary<std::uint64_t>()));
 }
 
-Json data_fields(const ConvergenceParams& q) {
-  Json j;
-  j["dimension"] = 20;
-  j["samples"] = 200;
-  j["sparsity"] = q.sparsity;
-  j["corrupted"] = 200 * q.corruption_percent / 100;
-  j["theta_min"] = "1";
-  j["theta_max"] = "2";
-  j["law"] = to_string(generated_laws()[q.law]);
-  j["outlier_scale"] = "10";
-  j["layers"] = q.layers;
-  j["perturb_init"] = q.perturb;
-  j["seed"] = q.seed;
-  return j;
+ConvergenceData convergence_data(const ConvergenceParams& q) {
+  ConvergenceData in;
+  in.dimension = kConvergenceDimension;
+  in.samples = kConvergenceSamples;
+  in.sparsity = q.sparsity;
+  in.corrupted = kConvergenceSamples * q.corruption_percent / 100;
+  in.theta_min = Real::parse("1");
+  in.theta_max = Real::parse("2");
+  static_cast<OutlierLawFields&>(in) = generated_law(q.law, fmt::format("{:g}", kConvergenceOutlierScale));
+  in.layers = q.layers;
+  in.perturb_init = q.perturb;
+  in.seed = q.seed;
+  return in;
 }
 
-}  // namespace
-
-rc::Gen<Json> alpha_sweep_instances(bool deep, bool always_perturbed) {
-  auto params = convergence_params(!deep ? rc::gen::just(2) : rc::gen::inRange(3, 6),
+/// The alpha sweeps as T (AlphaSweepInstance or BalanceInstance).
+template <class T>
+rc::Gen<T> alpha_sweeps(bool deep, bool always_perturbed) {
+  auto params = convergence_params(!deep ? rc::gen::just(2) : rc::gen::inRange(kDeepLayersMin, kDeepLayersMax + 1),
                                    always_perturbed ? rc::gen::just(1)  // identical layers stay identical
                                                     : rc::gen::inRange(0, 2));
   return rc::gen::map(params, [deep](const ConvergenceParams& q) {
-    Json j = data_fields(q);
-    Json grid = Json::array();
-    j["step"] = short_decimal(0.01 / q.layers, 6);
+    T in;
+    static_cast<ConvergenceData&>(in) = convergence_data(q);
+    in.step = Real::parse(short_decimal(kAlphaSweepNEta / q.layers, 6));
     // N = 5 at alpha = 1e-6 needs ~1e6 iterations: the deep grid stops at 1e-5.
-    for (const char* a : {"1e-3", "1e-4", "1e-5"}) grid.push_back(a);
-    if (!deep) grid.push_back("1e-6"), grid.push_back("1e-8");
-    j["alpha_grid"] = grid;
-    return j;
+    for (const char* a : kDeepAlphaGrid) in.alpha_grid.push_back(Real::parse(a));
+    if (!deep) {
+      for (const char* a : kShallowExtraAlphas) in.alpha_grid.push_back(Real::parse(a));
+    }
+    return in;
   });
 }
 
-rc::Gen<Json> step_sweep_instances(bool deep) {
-  auto params = convergence_params(!deep ? rc::gen::just(2) : rc::gen::just(3), rc::gen::inRange(0, 2));
-  return rc::gen::map(params, [](const ConvergenceParams& q) {
-    Json j = data_fields(q);
-    Json grid = Json::array();
-    for (double f : {1.0, 2.0, 4.0})
-      grid.push_back(short_decimal(escape_claim_min_n_eta(q.layers) * f / q.layers, 6));
-    j["step_grid"] = grid;
-    j["alpha"] = escape_claim_alpha(q.layers);
-    return j;
-  });
+void check_unit_interval(const Real& x, const char* what) {
+  const double v = x.as<double>();
+  if (!(v > 0 && v < 1)) throw InputError(what);
 }
 
-void validate_convergence_instance(const Json& j) {
-  read_regression_spec(j);
-  read_integer(j, "layers", 1, 10);
-  read_integer(j, "perturb_init", 0, 1);
-  if (j.contains("step_grid")) {
-    for (double eta : read_vector<double>(j, "step_grid"))
-      if (!(eta > 0)) throw InputError("field 'step_grid': entries must be positive");
-    const double a = read_real<double>(j, "alpha");
-    if (!(a > 0 && a < 1)) throw InputError("field 'alpha': must be in (0, 1)");
-    return;
-  }
-  if (!(read_real<double>(j, "step") > 0)) throw InputError("field 'step': must be positive");
-  for (double a : read_vector<double>(j, "alpha_grid"))
-    if (!(a > 0 && a < 1)) throw InputError("field 'alpha_grid': entries in (0, 1)");
+}  // namespace
+
+void ConvergenceData::check_convergence_data() const {
+  check_data();
+  check_range("perturb_init", perturb_init, 0, 1);
 }
 
-void validate_balance_instance(const Json& j) {
-  validate_convergence_instance(j);
-  if (read_integer(j, "perturb_init", 0, 1) != 1)
+void AlphaSweepInstance::check() const {
+  check_convergence_data();
+  if (!(step.as<double>() > 0)) throw InputError("field 'step': must be positive");
+  for (const Real& a : alpha_grid) check_unit_interval(a, "field 'alpha_grid': entries in (0, 1)");
+}
+
+void BalanceInstance::check() const {
+  AlphaSweepInstance::check();
+  if (perturb_init != 1) {
     throw InputError("field 'perturb_init': must be 1 (identical layers stay identical: the spread is 0)");
+  }
+}
+
+void StepSweepInstance::check() const {
+  check_convergence_data();
+  for (const Real& eta : step_grid) {
+    if (!(eta.as<double>() > 0)) throw InputError("field 'step_grid': entries must be positive");
+  }
+  check_unit_interval(alpha, "field 'alpha': must be in (0, 1)");
+}
+
+rc::Gen<AlphaSweepInstance> alpha_sweep_instances(bool deep) {
+  return alpha_sweeps<AlphaSweepInstance>(deep, /*always_perturbed=*/false);
+}
+
+rc::Gen<BalanceInstance> balance_instances(bool deep) {
+  return alpha_sweeps<BalanceInstance>(deep, /*always_perturbed=*/true);
+}
+
+rc::Gen<StepSweepInstance> step_sweep_instances(bool deep) {
+  auto params = convergence_params(!deep ? rc::gen::just(2) : rc::gen::just(kDeepEscapeLayers), rc::gen::inRange(0, 2));
+  return rc::gen::map(params, [](const ConvergenceParams& q) {
+    StepSweepInstance in;
+    static_cast<ConvergenceData&>(in) = convergence_data(q);
+    for (double f : kStepFactors) {
+      in.step_grid.push_back(Real::parse(short_decimal(escape_claim_min_n_eta(q.layers) * f / q.layers, 6)));
+    }
+    in.alpha = Real::parse(escape_claim_alpha(q.layers));
+    return in;
+  });
 }
 
 namespace {
-const char* const kCommonFields =
-    "\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", "
-    "\"theta_max\", \"law\", \"outlier_scale\", \"layers\", \"perturb_init\", \"seed\"";
+/// "d = 20, m = 200, k in [1, 3], p in [0, 0.3], five outlier laws of scale 10, ".
+std::string convergence_data_info() {
+  return fmt::format("d = {}, m = {}, k in [1, {}], p in [0, {:g}], five outlier laws of scale {:g}, ",
+                     kConvergenceDimension, kConvergenceSamples, kConvergenceSparsityMax,
+                     kConvergencePercentMax / 100.0, kConvergenceOutlierScale);
+}
 }  // namespace
 
-std::string alpha_sweep_instance_schema() { return "{" + std::string(kCommonFields) + ", \"step\", \"alpha_grid\"}"; }
+std::string alpha_sweep_generator_info(bool deep) {
+  std::vector<std::string> alphas(kDeepAlphaGrid.begin(), kDeepAlphaGrid.end());
+  if (!deep) alphas.insert(alphas.end(), kShallowExtraAlphas.begin(), kShallowExtraAlphas.end());
+  const std::string layers = deep ? fmt::format("N in [{}, {}], eta = {:g}/N", kDeepLayersMin, kDeepLayersMax,
+                                                kAlphaSweepNEta)
+                                  : fmt::format("N = 2, eta = {:g}", kAlphaSweepNEta / 2);
+  return convergence_data_info() + fmt::format("{}, alpha in {{{}}}.", layers, fmt::join(alphas, ", "));
+}
 
-std::string step_sweep_instance_schema() { return "{" + std::string(kCommonFields) + ", \"step_grid\", \"alpha\"}"; }
+std::string step_sweep_generator_info(bool deep) {
+  const int n = deep ? kDeepEscapeLayers : 2;
+  std::vector<double> steps;
+  // N = 2 states eta, N = 3 states N eta.
+  for (double f : kStepFactors) steps.push_back(escape_claim_min_n_eta(n) * f / (deep ? 1 : n));
+  return convergence_data_info() + fmt::format("N = {}, alpha = {}, {} in {{{:g}}}.", n, escape_claim_alpha(n),
+                                               deep ? "N eta" : "eta", fmt::join(steps, ", "));
+}
 
 }  // namespace thmcheck::mf22

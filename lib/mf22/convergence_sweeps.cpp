@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "thmcheck/mf22/outlier_law_instance.hpp"
-#include "thmcheck/mf22/regression_instance.hpp"
 #include "thmcheck/mf22/subgm_trajectory.hpp"
 
 namespace thmcheck::mf22 {
@@ -23,11 +22,11 @@ struct ConvergenceRun {
   double theta_max = 0;  ///< theta*_max
 };
 
-ConvergenceRun read_run(const Json& j) {
+ConvergenceRun read_run(const ConvergenceData& in) {
   ConvergenceRun run;
-  run.spec = read_regression_spec(j);
-  run.layers = static_cast<int>(read_integer(j, "layers", 1, 10));
-  run.perturb = read_integer(j, "perturb_init", 0, 1) == 1;
+  run.spec = in.spec();
+  run.layers = in.layers;
+  run.perturb = in.perturb_init == 1;
   run.data = draw_robust_regression(run.spec);
   run.p = static_cast<double>(run.spec.corrupted) / run.spec.samples;
   run.theta_max = run.data.theta_star.maxCoeff();
@@ -49,16 +48,17 @@ std::vector<HypothesisCheck> convergence_checks(const OutlierLaw<S>& law, int la
 }  // namespace
 
 template <class S>
-Outcome convergence_time_outcome(const Json& j) {
-  const ConvergenceRun run = read_run(j);
-  const OutlierLaw<S> law = read_law<S>(j);
+Outcome convergence_time_outcome(const AlphaSweepInstance& in) {
+  const ConvergenceRun run = read_run(in);
+  const OutlierLaw<S> law = in.outlier_law<S>();
   const DiagonalNetworkProblem<double> problem{run.data.x, run.data.labels<double>()};
   const int layers = run.layers;
   Outcome o;
   std::string series;
   RandomSource rng(run.spec.seed ^ 0xabcdefULL);
-  const double step = read_real<double>(j, "step");
-  for (double alpha : read_vector<double>(j, "alpha_grid")) {
+  const double step = in.step.as<double>();
+  for (const Real& alpha_text : in.alpha_grid) {
+    const double alpha = alpha_text.as<double>();
     const Matrix<double> w0 = convergence_initialization(run.spec.dimension, layers, alpha, run.perturb, rng);
     const long cap = hit_cap(run.spec.sparsity, layers, alpha, step);
     const TrajectoryMeasurement r = measure_trajectory(problem, run.data, w0, step, cap, 1);
@@ -82,16 +82,17 @@ Outcome convergence_time_outcome(const Json& j) {
 }
 
 template <class S>
-Outcome balance_outcome(const Json& j) {
-  const ConvergenceRun run = read_run(j);
-  const OutlierLaw<S> law = read_law<S>(j);
+Outcome balance_outcome(const AlphaSweepInstance& in) {
+  const ConvergenceRun run = read_run(in);
+  const OutlierLaw<S> law = in.outlier_law<S>();
   const DiagonalNetworkProblem<double> problem{run.data.x, run.data.labels<double>()};
   const int layers = run.layers;
   Outcome o;
   std::string series;
   RandomSource rng(run.spec.seed ^ 0xabcdefULL);
-  const double step = read_real<double>(j, "step");
-  for (double alpha : read_vector<double>(j, "alpha_grid")) {
+  const double step = in.step.as<double>();
+  for (const Real& alpha_text : in.alpha_grid) {
+    const double alpha = alpha_text.as<double>();
     const Matrix<double> w0 = convergence_initialization(run.spec.dimension, layers, alpha, run.perturb, rng);
     const long cap = hit_cap(run.spec.sparsity, layers, alpha, step);
     const TrajectoryMeasurement r = measure_trajectory(problem, run.data, w0, step, cap, 1);
@@ -118,9 +119,9 @@ Outcome balance_outcome(const Json& j) {
 }
 
 template <class S>
-Outcome escape_error_outcome(const Json& j, int window_power) {
-  const ConvergenceRun run = read_run(j);
-  const OutlierLaw<S> law = read_law<S>(j);
+Outcome escape_error_outcome(const StepSweepInstance& in, int window_power) {
+  const ConvergenceRun run = read_run(in);
+  const OutlierLaw<S> law = in.outlier_law<S>();
   const DiagonalNetworkProblem<double> problem{run.data.x, run.data.labels<double>()};
   const int layers = run.layers;
   // Long escape time: T-bar <= t <= sqrt(m (1-p)^window_power / k) T-bar.
@@ -128,9 +129,10 @@ Outcome escape_error_outcome(const Json& j, int window_power) {
   Outcome o;
   std::string series;
   RandomSource rng(run.spec.seed ^ 0xabcdefULL);
-  const double alpha = read_real<double>(j, "alpha");
+  const double alpha = in.alpha.as<double>();
   const Matrix<double> w0 = convergence_initialization(run.spec.dimension, layers, alpha, run.perturb, rng);
-  for (double step : read_vector<double>(j, "step_grid")) {
+  for (const Real& step_text : in.step_grid) {
+    const double step = step_text.as<double>();
     const TrajectoryMeasurement r =
         measure_trajectory(problem, run.data, w0, step, hit_cap(run.spec.sparsity, layers, alpha, step), window);
     if (!r.failure.empty()) {
@@ -147,7 +149,7 @@ Outcome escape_error_outcome(const Json& j, int window_power) {
   }
   const double d = run.spec.dimension, m = run.spec.samples;
   o.details = {{"N", std::to_string(layers)},
-               {"alpha", j.at("alpha").get<std::string>()},
+               {"alpha", in.alpha.text()},
                {"alpha term", fmt::format("{:.3g}", layers == 2 ? std::sqrt(d * d * m) * std::sqrt(alpha)
                                                                 : std::sqrt(d * d * m * alpha))},
                {fmt::format("window factor sqrt(m(1-p)^{}/k)", window_power), fmt::format("{:.4g}", window)},
@@ -167,10 +169,6 @@ std::string subgm_measurement() {
          "(optionally times 1 + 0.2 U[-1, 1] per entry), in double; T = first iteration "
          "with ||prod w - theta*|| <= 0.1 ||theta*||, T-bar = 2 T (T-bar itself is not "
          "observable)";
-}
-
-std::string convergence_data_info() {
-  return "d = 20, m = 200, k in [1, 3], p in [0, 0.3], five outlier laws of scale 10, ";
 }
 
 std::string balance_measurement(const std::string& over_which) {
@@ -207,9 +205,9 @@ std::string escape_notes(const std::string& alpha) {
 }
 
 #define THMCHECK_MF22_CONVERGENCE_SWEEPS_INSTANTIATE(S)       \
-  template Outcome convergence_time_outcome<S>(const Json&); \
-  template Outcome balance_outcome<S>(const Json&);          \
-  template Outcome escape_error_outcome<S>(const Json&, int);
+  template Outcome convergence_time_outcome<S>(const AlphaSweepInstance&); \
+  template Outcome balance_outcome<S>(const AlphaSweepInstance&);          \
+  template Outcome escape_error_outcome<S>(const StepSweepInstance&, int);
 THMCHECK_MF22_CONVERGENCE_SWEEPS_INSTANTIATE(double)
 THMCHECK_MF22_CONVERGENCE_SWEEPS_INSTANTIATE(Mp50)
 THMCHECK_MF22_CONVERGENCE_SWEEPS_INSTANTIATE(Mp100)

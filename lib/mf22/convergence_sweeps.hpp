@@ -1,5 +1,5 @@
 // What the SubGM claims of mf22 Theorems 2 (N = 2) and 3 (N >= 3) measure on
-// one instance (lib/mf22/convergence_instance), as points of a scaling law.
+// one instance (lib/mf22/convergence_instance.hpp), as points of a scaling law.
 // Every bullet of the theorems is "<~" with unstated constants. T-bar is not
 // an observable: T-bar = 2 T with T the first iteration with
 // ||prod w - theta*|| <= 0.1 ||theta*|| (lib/mf22/subgm_trajectory).
@@ -9,26 +9,27 @@
 #include <vector>
 
 #include "thmcheck/engine/claim.hpp"
+#include "thmcheck/mf22/convergence_instance.hpp"
 
 namespace thmcheck::mf22 {
 
-/// Convergence time: per alpha of "alpha_grid", the point (x, T) with
+/// Convergence time: per alpha of alpha_grid, the point (x, T) with
 /// x = log(1/alpha)/eta (N = 2) or alpha^{-(N-2)/N}/(N eta) (N >= 3).
 template <class S>
-Outcome convergence_time_outcome(const Json& j);
+Outcome convergence_time_outcome(const AlphaSweepInstance& in);
 
 /// Balanced property: per alpha, the point (alpha, max_{t <= T-bar}
 /// ||w_1 - w_2||_inf) for N = 2, or (alpha^{1/N}, the same spread off
 /// supp(theta*)) for N >= 3.
 template <class S>
-Outcome balance_outcome(const Json& j);
+Outcome balance_outcome(const AlphaSweepInstance& in);
 
-/// Convergence guarantee and long escape time: per eta of "step_grid" at the
+/// Convergence guarantee and long escape time: per eta of step_grid at the
 /// instance's alpha, the point (N eta theta*_max (eta theta*_max for N = 2),
 /// max over T-bar <= t <= sqrt(m (1-p)^window_power / k) T-bar of
 /// ||prod w - theta*||).
 template <class S>
-Outcome escape_error_outcome(const Json& j, int window_power);
+Outcome escape_error_outcome(const StepSweepInstance& in, int window_power);
 
 // ---- Texts the Theorem 2 and 3 claims share (their measurement, ranges and
 // hypotheses).
@@ -39,9 +40,6 @@ std::vector<HypothesisSpec> convergence_hypotheses();
 
 /// How SubGM is run and T, T-bar are read off (start of every measurement text).
 std::string subgm_measurement();
-
-/// The data ranges of every SubGM instance (start of every generator_info).
-std::string convergence_data_info();
 
 /// The balanced-property measurement; `over_which` names the coordinates the
 /// spread is maximized over.
@@ -58,9 +56,9 @@ std::string escape_measurement(const std::string& window);
 std::string escape_notes(const std::string& alpha);
 
 #define THMCHECK_MF22_CONVERGENCE_SWEEPS_EXTERN(S)           \
-  extern template Outcome convergence_time_outcome<S>(const Json&); \
-  extern template Outcome balance_outcome<S>(const Json&);          \
-  extern template Outcome escape_error_outcome<S>(const Json&, int);
+  extern template Outcome convergence_time_outcome<S>(const AlphaSweepInstance&); \
+  extern template Outcome balance_outcome<S>(const AlphaSweepInstance&);          \
+  extern template Outcome escape_error_outcome<S>(const StepSweepInstance&, int);
 THMCHECK_MF22_CONVERGENCE_SWEEPS_EXTERN(double)
 THMCHECK_MF22_CONVERGENCE_SWEEPS_EXTERN(Mp50)
 THMCHECK_MF22_CONVERGENCE_SWEEPS_EXTERN(Mp100)

@@ -13,33 +13,30 @@
 namespace thmcheck::mf22 {
 
 template <class S>
-Outcome deviation_sweep_outcome(const Json& j, PsiForm form, DeviationNorm norm) {
-  const OutlierLaw<S> law_s = read_law<S>(j);
-  const OutlierLaw<double> law = read_law<double>(j);
-  const int permille = static_cast<int>(read_integer(j, "corruption_permille", 0, 999));
-  const std::uint64_t seed = j.at("seed").get<std::uint64_t>();
-  const bool by_samples = has_field(j, "samples_grid");
-  std::vector<int> grid;
-  for (double v : read_vector<double>(j, by_samples ? "samples_grid" : "dimension_grid"))
-    grid.push_back(static_cast<int>(v));
+Outcome deviation_sweep_outcome(const DeviationSweepInstance& in, PsiForm form, DeviationNorm norm) {
+  const OutlierLaw<S> law_s = in.outlier_law<S>();
+  const OutlierLaw<double> law = in.outlier_law<double>();
+  const int permille = in.corruption_permille;
+  const std::uint64_t seed = in.seed;
+  const bool by_samples = in.by_samples();
+  const std::vector<int>& grid = by_samples ? *in.samples_grid : *in.dimension_grid;
   Outcome o;
   o.hypotheses = assumption1_checks(law_s);
   std::string series;
   double worst_other = 0;
   for (std::size_t g = 0; g < grid.size(); ++g) {
     RobustRegressionSpec spec;
-    spec.dimension = by_samples ? static_cast<int>(read_integer(j, "dimension", 1, 100000)) : grid[g];
-    spec.samples = by_samples ? grid[g] : static_cast<int>(read_integer(j, "samples", 2, 1000000));
+    spec.dimension = by_samples ? *in.dimension : grid[g];
+    spec.samples = by_samples ? grid[g] : *in.samples;
     spec.sparsity = 0;  // theta* plays no role in Q(z): the data are (X, eps)
     spec.corrupted = corrupted_count(spec.samples, permille);
     spec.outliers = law;
     spec.seed = seed + 7919 * g;
     const RobustRegressionData data = draw_robust_regression(spec);
     DeviationSearchOptions options;
-    options.sparsity = std::min<int>(static_cast<int>(read_integer(j, "sparsity", 1, 100000)),
-                                     spec.dimension);
-    options.norm_min = read_real<double>(j, "norm_min");
-    options.norm_max = read_real<double>(j, "norm_max");
+    options.sparsity = std::min<int>(in.sparsity, spec.dimension);
+    options.norm_min = in.norm_min.as<double>();
+    options.norm_max = in.norm_max.as<double>();
     options.form = form;
     options.norm = norm;
     options.seed = seed ^ (0x9e3779b97f4a7c15ULL * (g + 1));
@@ -72,8 +69,8 @@ Outcome deviation_sweep_outcome(const Json& j, PsiForm form, DeviationNorm norm)
   return o;
 }
 
-template Outcome deviation_sweep_outcome<double>(const Json&, PsiForm, DeviationNorm);
-template Outcome deviation_sweep_outcome<Mp50>(const Json&, PsiForm, DeviationNorm);
-template Outcome deviation_sweep_outcome<Mp100>(const Json&, PsiForm, DeviationNorm);
+template Outcome deviation_sweep_outcome<double>(const DeviationSweepInstance&, PsiForm, DeviationNorm);
+template Outcome deviation_sweep_outcome<Mp50>(const DeviationSweepInstance&, PsiForm, DeviationNorm);
+template Outcome deviation_sweep_outcome<Mp100>(const DeviationSweepInstance&, PsiForm, DeviationNorm);
 
 }  // namespace thmcheck::mf22

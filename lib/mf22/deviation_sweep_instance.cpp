@@ -1,13 +1,11 @@
 #include "thmcheck/mf22/deviation_sweep_instance.hpp"
 
-#include <rapidcheck.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include "thmcheck/generators/random_data.hpp"
-#include "thmcheck/mf22/outlier_law_instance.hpp"
 
 namespace thmcheck::mf22 {
 namespace {
@@ -26,80 +24,104 @@ struct DeviationSweepParams {
 rc::Gen<DeviationSweepParams> deviation_sweep_params(bool dense) {
   return rc::gen::build<DeviationSweepParams>(
       rc::gen::set(&DeviationSweepParams::dimension,
-                   dense ? rc::gen::inRange(3, 21) : rc::gen::inRange(20, 61)),
-      rc::gen::set(&DeviationSweepParams::sparsity, rc::gen::inRange(1, 21)),
-      rc::gen::set(&DeviationSweepParams::corruption_permille, rc::gen::inRange(0, 451)),
-      rc::gen::set(&DeviationSweepParams::law, rc::gen::inRange(0, 5)),
-      rc::gen::set(&DeviationSweepParams::scale_exp, rc::gen::inRange(-2, 5)),
+                   dense ? rc::gen::inRange(kDenseDimensionMin, kDenseDimensionMax + 1)
+                         : rc::gen::inRange(kSparseDimensionMin, kSparseDimensionMax + 1)),
+      rc::gen::set(&DeviationSweepParams::sparsity, rc::gen::inRange(1, kSweepSparsityMax + 1)),
+      rc::gen::set(&DeviationSweepParams::corruption_permille, rc::gen::inRange(0, kPermilleMax + 1)),
+      rc::gen::set(&DeviationSweepParams::law, rc::gen::inRange(0, static_cast<int>(generated_laws().size()))),
+      rc::gen::set(&DeviationSweepParams::scale_exp, rc::gen::inRange(kScaleHalfExpMin, kScaleHalfExpMax + 1)),
       rc::gen::set(&DeviationSweepParams::seed, rc::gen::arbitrary<std::uint64_t>()));
 }
 
 // The fields both axes share.
-Json common_fields(const DeviationSweepParams& q) {
-  Json j;
+DeviationSweepInstance common_fields(const DeviationSweepParams& q) {
+  DeviationSweepInstance in;
   const double scale = std::pow(10.0, q.scale_exp / 2.0);
-  j["law"] = to_string(generated_laws()[q.law]);
-  j["outlier_scale"] = short_decimal(scale, 6);
-  j["corruption_permille"] = q.corruption_permille;
+  static_cast<OutlierLawFields&>(in) = generated_law(q.law, short_decimal(scale, 6));
+  in.corruption_permille = q.corruption_permille;
   // ||z|| spans three decades around the outlier scale, where psi varies.
-  j["norm_min"] = short_decimal(scale * std::pow(10.0, -1.5), 6);
-  j["norm_max"] = short_decimal(scale * std::pow(10.0, 1.5), 6);
-  j["seed"] = q.seed;
-  return j;
+  in.norm_min = Real::parse(short_decimal(scale * std::pow(10.0, -kNormHalfDecades), 6));
+  in.norm_max = Real::parse(short_decimal(scale * std::pow(10.0, kNormHalfDecades), 6));
+  in.seed = q.seed;
+  return in;
+}
+
+void check_grid(const char* name, const std::vector<int>& grid, int lo, int hi) {
+  for (int v : grid) {
+    if (v < lo || v > hi) throw InputError(fmt::format("field '{}': entries in [{}, {}], got {}", name, lo, hi, v));
+  }
 }
 
 }  // namespace
 
-rc::Gen<Json> deviation_samples_sweep_instances(bool dense) {
-  return rc::gen::map(deviation_sweep_params(dense), [dense](const DeviationSweepParams& q) {
-    Json j = common_fields(q);
-    Json grid = Json::array();
+void DeviationSweepInstance::check() const {
+  check_law();
+  check_range("corruption_permille", corruption_permille, 0, 999);
+  const double r = norm_min.as<double>(), big_r = norm_max.as<double>();
+  if (!(r > 0 && big_r >= r)) throw InputError("fields 'norm_min', 'norm_max': need 0 < r <= R");
+  check_range("sparsity", sparsity, 1, 100000);
+  if (samples_grid) {
+    if (samples || dimension_grid) {
+      throw InputError("fields 'samples_grid' and 'samples'/'dimension_grid': give dimension + samples_grid "
+                       "(m sweep) or samples + dimension_grid (d sweep), not both");
+    }
+    if (!dimension) throw InputError("missing field 'dimension' (the d of the m sweep in 'samples_grid')");
+    check_range("dimension", *dimension, 1, 100000);
+    check_grid("samples_grid", *samples_grid, 2, 1000000);
+    return;
+  }
+  if (dimension) throw InputError("field 'dimension': only with 'samples_grid' (the m sweep)");
+  if (!samples || !dimension_grid) {
+    throw InputError("missing field 'samples_grid' (m sweep, with 'dimension') or 'samples' and "
+                     "'dimension_grid' (d sweep)");
+  }
+  check_range("samples", *samples, 2, 1000000);
+  check_grid("dimension_grid", *dimension_grid, 1, 100000);
+}
+
+rc::Gen<DeviationSweepInstance> deviation_sweep_instances(DeviationAxis axis) {
+  const bool dense = axis == DeviationAxis::kDenseSamples;
+  return rc::gen::map(deviation_sweep_params(dense), [axis, dense](const DeviationSweepParams& q) {
+    DeviationSweepInstance in = common_fields(q);
+    if (axis == DeviationAxis::kDimension) {
+      in.samples = kDimensionSweepSamples;
+      in.sparsity = std::min(q.sparsity, kDimensionSweepSparsityMax);
+      in.dimension_grid = std::vector<int>(kDimensionSweepGrid.begin(), kDimensionSweepGrid.end());
+      return in;
+    }
     const int d = q.dimension;
-    j["dimension"] = d;
-    j["sparsity"] = dense ? d : std::min(q.sparsity, d / 2);
+    in.dimension = d;
+    in.sparsity = dense ? d : std::min(q.sparsity, d / 2);
     // The same grid for every case (the engine pools all points into one
     // fit, which is unbiased only if the x values do not depend on the
     // case). Dense: d <= 20 and m >= 400 >= 4 d ln(4 d) >= d ln m at m = 400.
-    const int m0 = dense ? 400 : 100;
-    for (int i = 0; i < (dense ? 5 : 7); ++i) grid.push_back(m0 << i);
-    j["samples_grid"] = grid;
-    return j;
+    const int m0 = dense ? kDenseSamplesStart : kSparseSamplesStart;
+    in.samples_grid.emplace();
+    for (int i = 0; i < (dense ? kDenseSamplesCount : kSparseSamplesCount); ++i) in.samples_grid->push_back(m0 << i);
+    return in;
   });
 }
 
-rc::Gen<Json> deviation_dimension_sweep_instances() {
-  return rc::gen::map(deviation_sweep_params(false), [](const DeviationSweepParams& q) {
-    Json j = common_fields(q);
-    Json grid = Json::array();
-    j["samples"] = 400;
-    j["sparsity"] = std::min(q.sparsity, 5);
-    for (int d : {50, 100, 200, 400, 800, 1600}) grid.push_back(d);
-    j["dimension_grid"] = grid;
-    return j;
-  });
-}
-
-void validate_deviation_sweep_instance(const Json& j) {
-  read_law<double>(j);
-  read_integer(j, "corruption_permille", 0, 999);
-  const double r = read_real<double>(j, "norm_min"), big_r = read_real<double>(j, "norm_max");
-  if (!(r > 0 && big_r >= r)) throw InputError("fields 'norm_min', 'norm_max': need 0 < r <= R");
-  read_integer(j, "sparsity", 1, 100000);
-  if (has_field(j, "samples_grid")) {
-    read_integer(j, "dimension", 1, 100000);
-    for (double m : read_vector<double>(j, "samples_grid"))
-      if (!(m >= 2 && m <= 1e6)) throw InputError("field 'samples_grid': entries in [2, 1e6]");
-  } else {
-    read_integer(j, "samples", 2, 1000000);
-    for (double d : read_vector<double>(j, "dimension_grid"))
-      if (!(d >= 1 && d <= 1e5)) throw InputError("field 'dimension_grid': entries in [1, 1e5]");
+std::string deviation_generator_info(DeviationAxis axis) {
+  const std::string rest =
+      fmt::format("p in {}, five outlier laws (Cauchy out of hypothesis), scale {}, ||z|| in scale 10^[{:g}, {:g}].",
+                  drawn_rate_text(), drawn_scale_text(), -kNormHalfDecades, kNormHalfDecades);
+  switch (axis) {
+    case DeviationAxis::kSparseSamples:
+      return fmt::format("d in [{}, {}], k in [1, min({}, d/2)], m = {} 2^i (i < {}), ", kSparseDimensionMin,
+                         kSparseDimensionMax, kSweepSparsityMax, kSparseSamplesStart, kSparseSamplesCount) +
+             rest;
+    case DeviationAxis::kDenseSamples:
+      return fmt::format("d in [{}, {}], k = d (dense z), m = {} 2^i (i < {}), so m >= 4 d ln(4d) >= d ln m, p in {}, "
+                         "five outlier laws, ||z|| in scale 10^[{:g}, {:g}].",
+                         kDenseDimensionMin, kDenseDimensionMax, kDenseSamplesStart, kDenseSamplesCount,
+                         drawn_rate_text(), -kNormHalfDecades, kNormHalfDecades);
+    case DeviationAxis::kDimension:
+      return fmt::format("m = {}, d in {{{}, ..., {}}}, k in [1, {}], ", kDimensionSweepSamples,
+                         kDimensionSweepGrid.front(), kDimensionSweepGrid.back(), kDimensionSweepSparsityMax) +
+             rest;
   }
-}
-
-std::string deviation_sweep_instance_schema() {
-  return "{\"law\", \"outlier_scale\", \"corruption_permille\", \"norm_min\", \"norm_max\", "
-         "\"sparsity\", \"seed\", and either \"dimension\" + \"samples_grid\" or \"samples\" + "
-         "\"dimension_grid\"}";
+  return "";
 }
 
 }  // namespace thmcheck::mf22

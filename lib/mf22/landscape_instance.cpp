@@ -1,14 +1,11 @@
 #include "thmcheck/mf22/landscape_instance.hpp"
 
 #include <fmt/format.h>
-#include <rapidcheck.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-
-#include "thmcheck/mf22/outlier_law_instance.hpp"
-#include "thmcheck/mf22/regression_instance.hpp"
 
 namespace thmcheck::mf22 {
 namespace {
@@ -26,115 +23,129 @@ struct LandscapeParams {
 // Every family draws every field (the sweeps ignore d_exp and m_tenths).
 rc::Gen<LandscapeParams> landscape_params() {
   return rc::gen::build<LandscapeParams>(
-      rc::gen::set(&LandscapeParams::d_exp, rc::gen::inRange(0, 5)),
-      rc::gen::set(&LandscapeParams::m_tenths, rc::gen::inRange(4, 11)),
-      rc::gen::set(&LandscapeParams::sparsity, rc::gen::inRange(1, 5)),
-      rc::gen::set(&LandscapeParams::corruption_percent, rc::gen::inRange(5, 46)),
-      rc::gen::set(&LandscapeParams::law, rc::gen::inRange(0, 5)),
-      rc::gen::set(&LandscapeParams::layers, rc::gen::inRange(2, 6)),
+      rc::gen::set(&LandscapeParams::d_exp, rc::gen::inRange(0, kLandscapeDimensionHalfExpMax + 1)),
+      rc::gen::set(&LandscapeParams::m_tenths, rc::gen::inRange(kLandscapeTenthsMin, kLandscapeTenthsMax + 1)),
+      rc::gen::set(&LandscapeParams::sparsity, rc::gen::inRange(1, kLandscapeSparsityMax + 1)),
+      rc::gen::set(&LandscapeParams::corruption_percent,
+                   rc::gen::inRange(kLandscapePercentMin, kLandscapePercentMax + 1)),
+      rc::gen::set(&LandscapeParams::law, rc::gen::inRange(0, static_cast<int>(generated_laws().size()))),
+      rc::gen::set(&LandscapeParams::layers, rc::gen::inRange(kLandscapeLayersMin, kLandscapeLayersMax + 1)),
       rc::gen::set(&LandscapeParams::seed, rc::gen::arbitrary<std::uint64_t>()));
 }
 
-// The data-set fields at dimension d and m samples; `layers` <= 0 takes N from
-// the draw.
-Json data_fields(const LandscapeParams& q, int d, int m, int layers) {
-  Json j;
-  j["dimension"] = d;
-  j["samples"] = m;
-  j["sparsity"] = q.sparsity;
-  j["corrupted"] = std::max(1, static_cast<int>(std::lround(m * q.corruption_percent / 100.0)));
-  j["theta_min"] = "1";
-  j["theta_max"] = "2";
-  j["law"] = to_string(generated_laws()[q.law]);
-  j["outlier_scale"] = "100";
-  j["layers"] = layers > 0 ? layers : q.layers;
-  j["seed"] = q.seed;
-  return j;
+// The data set at dimension d and m samples; `layers` <= 0 takes N from the
+// draw.
+RegressionData landscape_data(const LandscapeParams& q, int d, int m, int layers) {
+  RegressionData in;
+  in.dimension = d;
+  in.samples = m;
+  in.sparsity = q.sparsity;
+  in.corrupted = std::max(1, static_cast<int>(std::lround(m * q.corruption_percent / 100.0)));
+  in.theta_min = Real::parse("1");
+  in.theta_max = Real::parse("2");
+  static_cast<OutlierLawFields&>(in) = generated_law(q.law, fmt::format("{:g}", kLandscapeOutlierScale));
+  in.layers = layers > 0 ? layers : q.layers;
+  in.seed = q.seed;
+  return in;
+}
+
+void check_gamma(const Real& gamma) {
+  if (!(gamma.as<double>() > 0)) throw InputError("field 'gamma': must be positive");
+}
+
+void check_sizes(const char* name, const std::vector<int>& grid, int at_least) {
+  for (int v : grid) {
+    if (v < std::max(2, at_least) || v > 100000) {
+      throw InputError(fmt::format("field '{}': entries must be integers in [{}, 100000], got {}", name,
+                                   std::max(2, at_least), v));
+    }
+  }
+}
+
+/// "k in [1, 4], p in [0.05, 0.45]": the drawn ranges every family shares.
+std::string sparsity_and_rate_text() {
+  return fmt::format("k in [1, {}], p in [{:g}, {:g}]", kLandscapeSparsityMax, kLandscapePercentMin / 100.0,
+                     kLandscapePercentMax / 100.0);
 }
 
 }  // namespace
 
-rc::Gen<Json> landscape_gamma_instances(int layers) {
+void GammaGridInstance::check() const {
+  check_data();
+  if (gamma_grid.empty()) throw InputError("field 'gamma_grid': must not be empty");
+  for (const Real& g : gamma_grid) {
+    if (!(g.as<double>() > 0)) throw InputError("field 'gamma_grid': entries must be positive");
+  }
+}
+
+void ConstantDimensionInstance::check() const {
+  check_data();
+  check_gamma(gamma);
+  // Each grid point is a data set of that dimension with k = sparsity.
+  check_sizes("dimension_grid", dimension_grid, sparsity);
+}
+
+void ConstantSamplesInstance::check() const {
+  check_data();
+  check_gamma(gamma);
+  check_sizes("samples_grid", samples_grid, 2);
+}
+
+rc::Gen<GammaGridInstance> landscape_gamma_instances(int layers) {
   return rc::gen::map(landscape_params(), [layers](const LandscapeParams& q) {
     const int d = static_cast<int>(std::lround(100 * std::pow(2.0, q.d_exp / 2.0)));
-    const int m = std::max(4, d * q.m_tenths / 100);
-    Json j = data_fields(q, d, m, layers);
-    Json grid = Json::array();
-    // gamma = 0.01 2^i, i < 5 (<= 0.16 <= t0/sqrt(d) for d <= 400 and t0 = 50).
-    for (const char* g : {"0.01", "0.02", "0.04", "0.08", "0.16"}) grid.push_back(g);
-    j["gamma_grid"] = grid;
-    return j;
+    const int m = std::max(kLandscapeMinSamples, d * q.m_tenths / 100);
+    GammaGridInstance in;
+    static_cast<RegressionData&>(in) = landscape_data(q, d, m, layers);
+    for (const char* g : kGammaGrid) in.gamma_grid.push_back(Real::parse(g));
+    return in;
   });
 }
 
-rc::Gen<Json> landscape_dimension_instances() {
+rc::Gen<ConstantDimensionInstance> landscape_dimension_instances() {
   return rc::gen::map(landscape_params(), [](const LandscapeParams& q) {
-    Json j = data_fields(q, 200, 20, -1);
-    Json grid = Json::array();
-    for (int dd : {200, 400, 800, 1600}) grid.push_back(dd);
-    j["dimension_grid"] = grid;
-    j["gamma"] = "0.05";
-    return j;
+    ConstantDimensionInstance in;
+    static_cast<RegressionData&>(in) = landscape_data(q, kConstantDimensionGrid.front(), kConstantSamples, -1);
+    in.dimension_grid.assign(kConstantDimensionGrid.begin(), kConstantDimensionGrid.end());
+    in.gamma = Real::parse(kSweepGamma);
+    return in;
   });
 }
 
-rc::Gen<Json> landscape_samples_instances() {
+rc::Gen<ConstantSamplesInstance> landscape_samples_instances() {
   return rc::gen::map(landscape_params(), [](const LandscapeParams& q) {
-    Json j = data_fields(q, 800, 20, -1);
-    Json grid = Json::array();
+    ConstantSamplesInstance in;
+    static_cast<RegressionData&>(in) = landscape_data(q, kConstantSamplesDimension, kConstantSamples, -1);
     // m <= 0.1 d = 80: Theorem 4's over-parameterized regime at every point.
-    for (int mm : {10, 20, 40, 80}) grid.push_back(mm);
-    j["samples_grid"] = grid;
-    j["gamma"] = "0.05";
-    return j;
+    in.samples_grid.assign(kConstantSamplesGrid.begin(), kConstantSamplesGrid.end());
+    in.gamma = Real::parse(kSweepGamma);
+    return in;
   });
 }
 
-void validate_landscape_instance(const Json& j) {
-  read_regression_spec(j);
-  read_integer(j, "layers", 1, 10);
-  if (has_field(j, "gamma_grid")) {
-    for (double g : read_vector<double>(j, "gamma_grid"))
-      if (!(g > 0)) throw InputError("field 'gamma_grid': entries must be positive");
-  } else {
-    if (!(read_real<double>(j, "gamma") > 0)) throw InputError("field 'gamma': must be positive");
-    const bool by_m = has_field(j, "samples_grid");
-    for (double v : read_vector<double>(j, by_m ? "samples_grid" : "dimension_grid"))
-      if (!(v >= 2 && v <= 1e5 && v == std::floor(v))) {
-        throw InputError(fmt::format("field '{}': entries must be integers in [2, 1e5]",
-                                     by_m ? "samples_grid" : "dimension_grid"));
-      }
-  }
-}
-
-std::string landscape_instance_schema() {
-  return "{\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", \"theta_max\", "
-         "\"law\", \"outlier_scale\", \"layers\", \"seed\", \"gamma_grid\": [..] | \"gamma\" + "
-         "\"dimension_grid\" | \"gamma\" + \"samples_grid\"}";
-}
+std::string landscape_layers_text() { return fmt::format("[{}, {}]", kLandscapeLayersMin, kLandscapeLayersMax); }
 
 std::string landscape_gamma_generator_info() {
-  return "d in 100 2^{[0, 2]} (100 to 400), m = d [4, 10]/100 (<= 0.1 d), k in [1, 4], p in [0.05, "
-         "0.45], five outlier laws of scale 100 (t0 = 50), theta* entries in [1, 2], gamma in {0.01, "
-         "0.02, 0.04, 0.08, 0.16}.";
+  const int d_max = static_cast<int>(std::lround(100 * std::pow(2.0, kLandscapeDimensionHalfExpMax / 2.0)));
+  return fmt::format(
+      "d in 100 2^{{[0, {:g}]}} (100 to {}), m = d [{}, {}]/100 (<= 0.1 d), {}, five outlier laws of scale {:g} "
+      "(t0 = {:g}), theta* entries in [1, 2], gamma in {{{}}}.",
+      kLandscapeDimensionHalfExpMax / 2.0, d_max, kLandscapeTenthsMin, kLandscapeTenthsMax, sparsity_and_rate_text(),
+      kLandscapeOutlierScale, kLandscapeOutlierScale / 2, fmt::join(kGammaGrid, ", "));
 }
 
-template <class S>
-GammaGridInstance<S> read_gamma_grid_instance(const Json& j) {
-  GammaGridInstance<S> in;
-  in.spec = read_regression_spec(j);
-  in.layers = static_cast<int>(read_integer(j, "layers", 1, 10));
-  in.law = read_law<S>(j);
-  for (const auto& g : j.at("gamma_grid")) {
-    const Json wrap = {{"g", g}};
-    in.gamma.push_back(read_real<S>(wrap, "g"));
-    in.gamma_double.push_back(read_real<double>(wrap, "g"));
-  }
-  return in;
+std::string landscape_dimension_generator_info() {
+  return fmt::format(
+      "m = {}, d in {{{}}}, {}, five outlier laws of scale {:g}, N in {}, gamma = {} (<= t0/sqrt({}) = {:g}).",
+      kConstantSamples, fmt::join(kConstantDimensionGrid, ", "), sparsity_and_rate_text(), kLandscapeOutlierScale,
+      landscape_layers_text(), kSweepGamma, kConstantDimensionGrid.back(),
+      kLandscapeOutlierScale / 2 / std::sqrt(double(kConstantDimensionGrid.back())));
 }
 
-template GammaGridInstance<double> read_gamma_grid_instance<double>(const Json&);
-template GammaGridInstance<Mp50> read_gamma_grid_instance<Mp50>(const Json&);
-template GammaGridInstance<Mp100> read_gamma_grid_instance<Mp100>(const Json&);
+std::string landscape_samples_generator_info() {
+  return fmt::format("d = {}, m in {{{}}} (<= 0.1 d), {}, five outlier laws of scale {:g}, N in {}, gamma = {}.",
+                     kConstantSamplesDimension, fmt::join(kConstantSamplesGrid, ", "), sparsity_and_rate_text(),
+                     kLandscapeOutlierScale, landscape_layers_text(), kSweepGamma);
+}
 
 }  // namespace thmcheck::mf22

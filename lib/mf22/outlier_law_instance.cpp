@@ -8,6 +8,15 @@
 
 namespace thmcheck::mf22 {
 
+void OutlierLawFields::check_law() const {
+  try {
+    (void)parse_outlier_kind(law);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(std::string("field 'law': ") + e.what());
+  }
+  if (!(outlier_scale.as<double>() > 0)) throw InputError("field 'outlier_scale': must be positive");
+}
+
 const std::vector<OutlierKind>& generated_laws() {
   static const std::vector<OutlierKind> laws = {OutlierKind::kGaussian, OutlierKind::kUniform,
                                                 OutlierKind::kTwoPoint, OutlierKind::kStudentT3,
@@ -15,18 +24,15 @@ const std::vector<OutlierKind>& generated_laws() {
   return laws;
 }
 
-template <class S>
-OutlierLaw<S> read_law(const Json& j) {
-  OutlierLaw<S> law;
-  try {
-    law.kind = parse_outlier_kind(read_string(j, "law"));
-  } catch (const std::invalid_argument& e) {
-    throw InputError(std::string("field 'law': ") + e.what());
-  }
-  law.scale = read_real<S>(j, "outlier_scale");
-  if (!(law.scale > 0)) throw InputError("field 'outlier_scale': must be positive");
-  return law;
+OutlierLawFields generated_law(int index, const std::string& scale) {
+  return {to_string(generated_laws()[index]), Real::parse(scale)};
 }
+
+std::string drawn_scale_text() {
+  return fmt::format("10^[{:g}, {:g}]", kScaleHalfExpMin / 2.0, kScaleHalfExpMax / 2.0);
+}
+
+std::string drawn_rate_text() { return fmt::format("[0, {:g}]", kPermilleMax / 1000.0); }
 
 template <class S>
 std::vector<HypothesisCheck> assumption1_checks(const OutlierLaw<S>& law) {
@@ -51,8 +57,11 @@ int corrupted_count(int m, int permille) {
   return static_cast<int>(std::lround(m * permille / 1000.0));
 }
 
+void check_range(const char* name, long value, long lo, long hi) {
+  if (value < lo || value > hi) throw InputError(fmt::format("field '{}': {} is outside [{}, {}]", name, value, lo, hi));
+}
+
 #define THMCHECK_MF22_OUTLIER_LAW_INSTANCE_INSTANTIATE(S) \
-  template OutlierLaw<S> read_law<S>(const Json&);        \
   template std::vector<HypothesisCheck> assumption1_checks<S>(const OutlierLaw<S>&);
 THMCHECK_MF22_OUTLIER_LAW_INSTANCE_INSTANTIATE(double)
 THMCHECK_MF22_OUTLIER_LAW_INSTANCE_INSTANTIATE(Mp50)

@@ -1,29 +1,42 @@
 #include "thmcheck/mf22/regression_instance.hpp"
 
-#include <rapidcheck.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include "thmcheck/generators/random_data.hpp"
-#include "thmcheck/mf22/outlier_law_instance.hpp"
 
 namespace thmcheck::mf22 {
 
-RobustRegressionSpec read_regression_spec(const Json& j) {
-  RobustRegressionSpec spec;
-  spec.dimension = static_cast<int>(read_integer(j, "dimension", 1, 5000));
-  spec.samples = static_cast<int>(read_integer(j, "samples", 1, 100000));
-  spec.sparsity = static_cast<int>(read_integer(j, "sparsity", 0, spec.dimension));
-  spec.corrupted = static_cast<int>(read_integer(j, "corrupted", 0, spec.samples));
-  spec.theta_min = read_real<double>(j, "theta_min");
-  spec.theta_max = read_real<double>(j, "theta_max");
-  spec.outliers = read_law<double>(j);
-  spec.seed = j.at("seed").get<std::uint64_t>();
-  const std::string problem = spec.validate();
-  if (!problem.empty()) throw InputError("data set: " + problem);
-  return spec;
+void RegressionData::check_data() const {
+  check_range("dimension", dimension, 1, 5000);
+  check_range("samples", samples, 1, 100000);
+  check_range("sparsity", sparsity, 0, dimension);
+  check_range("corrupted", corrupted, 0, samples);
+  if (!(theta_min.as<double>() >= 0 && theta_max.as<double>() >= theta_min.as<double>())) {
+    throw InputError("fields 'theta_min', 'theta_max': need 0 <= theta_min <= theta_max");
+  }
+  check_law();
+  check_range("layers", layers, 1, 10);
+}
+
+RobustRegressionSpec RegressionData::spec() const {
+  RobustRegressionSpec s;
+  s.dimension = dimension;
+  s.samples = samples;
+  s.sparsity = sparsity;
+  s.corrupted = corrupted;
+  s.theta_min = theta_min.as<double>();
+  s.theta_max = theta_max.as<double>();
+  s.outliers = outlier_law<double>();
+  s.seed = seed;
+  return s;
+}
+
+void OverInstance::check() const {
+  check_data();
+  if (!(gamma.as<double>() > 0)) throw InputError("field 'gamma': must be positive");
 }
 
 namespace {
@@ -40,54 +53,75 @@ struct Theorem1Params {
 };
 
 // Both regimes draw every field (the under regime ignores gamma_exp).
-rc::Gen<Json> theorem1_instances(bool over) {
-  auto params = rc::gen::build<Theorem1Params>(
-      rc::gen::set(&Theorem1Params::dimension, over ? rc::gen::inRange(50, 301) : rc::gen::inRange(5, 41)),
-      rc::gen::set(&Theorem1Params::ratio, over ? rc::gen::inRange(3, 11) : rc::gen::inRange(0, 5)),
-      rc::gen::set(&Theorem1Params::sparsity, rc::gen::inRange(1, 5)),
-      rc::gen::set(&Theorem1Params::corruption_percent, over ? rc::gen::inRange(5, 51) : rc::gen::inRange(0, 36)),
-      rc::gen::set(&Theorem1Params::law, rc::gen::inRange(0, 5)),
-      rc::gen::set(&Theorem1Params::layers, rc::gen::inRange(1, 6)),
-      rc::gen::set(&Theorem1Params::gamma_exp, rc::gen::inRange(-6, -1)),
+rc::Gen<Theorem1Params> theorem1_params(bool over) {
+  return rc::gen::build<Theorem1Params>(
+      rc::gen::set(&Theorem1Params::dimension, over ? rc::gen::inRange(kOverDimensionMin, kOverDimensionMax + 1)
+                                                    : rc::gen::inRange(kUnderDimensionMin, kUnderDimensionMax + 1)),
+      rc::gen::set(&Theorem1Params::ratio, over ? rc::gen::inRange(kOverRatioMin, kOverRatioMax + 1)
+                                                : rc::gen::inRange(kUnderRatioMin, kUnderRatioMax + 1)),
+      rc::gen::set(&Theorem1Params::sparsity, rc::gen::inRange(1, kTheorem1SparsityMax + 1)),
+      rc::gen::set(&Theorem1Params::corruption_percent, over ? rc::gen::inRange(kOverPercentMin, kOverPercentMax + 1)
+                                                             : rc::gen::inRange(0, kUnderPercentMax + 1)),
+      rc::gen::set(&Theorem1Params::law, rc::gen::inRange(0, static_cast<int>(generated_laws().size()))),
+      rc::gen::set(&Theorem1Params::layers, rc::gen::inRange(1, kTheorem1LayersMax + 1)),
+      rc::gen::set(&Theorem1Params::gamma_exp, rc::gen::inRange(kOverGammaHalfExpMin, kOverGammaHalfExpMax + 1)),
       rc::gen::set(&Theorem1Params::seed, rc::gen::arbitrary<std::uint64_t>()));
-  return rc::gen::map(params, [over](const Theorem1Params& q) {
-    Json j;
-    const int d = q.dimension;
-    const double p = q.corruption_percent / 100.0;
-    const int m = over ? std::max(2, d * q.ratio / 100)
-                       : static_cast<int>(std::ceil(2 * M_PI * d * (1 + q.ratio / 4.0) / ((1 - 2 * p) * (1 - 2 * p))));
-    j["dimension"] = d;
-    j["samples"] = m;
-    j["sparsity"] = std::min(q.sparsity, d);
-    // Theorem 1 assumes 0 < p: at least one corrupted sample in the over regime.
-    j["corrupted"] = over ? std::max(1, static_cast<int>(std::lround(m * p))) : static_cast<int>(std::lround(m * p));
-    j["theta_min"] = "1";
-    j["theta_max"] = "2";
-    j["law"] = to_string(generated_laws()[q.law]);
-    j["outlier_scale"] = "10";
-    j["layers"] = q.layers;
-    j["seed"] = q.seed;
-    if (over) j["gamma"] = short_decimal(5.0 * std::pow(10.0, q.gamma_exp / 2.0), 6);  // t0 = 5
-    return j;
-  });
+}
+
+// The data set of one draw in either regime.
+RegressionData theorem1_data(const Theorem1Params& q, bool over) {
+  RegressionData in;
+  const int d = q.dimension;
+  const double p = q.corruption_percent / 100.0;
+  const int m = over ? std::max(2, d * q.ratio / 100)
+                     : static_cast<int>(std::ceil(2 * M_PI * d * (1 + q.ratio / 4.0) / ((1 - 2 * p) * (1 - 2 * p))));
+  in.dimension = d;
+  in.samples = m;
+  in.sparsity = std::min(q.sparsity, d);
+  // Theorem 1 assumes 0 < p: at least one corrupted sample in the over regime.
+  in.corrupted = over ? std::max(1, static_cast<int>(std::lround(m * p))) : static_cast<int>(std::lround(m * p));
+  in.theta_min = Real::parse("1");
+  in.theta_max = Real::parse("2");
+  static_cast<OutlierLawFields&>(in) = generated_law(q.law, fmt::format("{:g}", kTheorem1OutlierScale));
+  in.layers = q.layers;
+  in.seed = q.seed;
+  return in;
 }
 
 }  // namespace
 
-rc::Gen<Json> overparameterized_instances() { return theorem1_instances(true); }
-
-rc::Gen<Json> underparameterized_instances() { return theorem1_instances(false); }
-
-void validate_theorem1_instance(const Json& j) {
-  read_regression_spec(j);
-  read_integer(j, "layers", 1, 10);
-  if (has_field(j, "gamma") && !(read_real<double>(j, "gamma") > 0))
-    throw InputError("field 'gamma': must be positive");
+rc::Gen<OverInstance> overparameterized_instances() {
+  return rc::gen::map(theorem1_params(true), [](const Theorem1Params& q) {
+    OverInstance in;
+    static_cast<RegressionData&>(in) = theorem1_data(q, true);
+    in.gamma = Real::parse(short_decimal(kTheorem1OutlierScale / 2 * std::pow(10.0, q.gamma_exp / 2.0), 6));
+    return in;
+  });
 }
 
-std::string theorem1_instance_schema() {
-  return "{\"dimension\", \"samples\", \"sparsity\", \"corrupted\", \"theta_min\", "
-         "\"theta_max\", \"law\", \"outlier_scale\", \"layers\", \"seed\", \"gamma\" (over)}";
+rc::Gen<UnderInstance> underparameterized_instances() {
+  return rc::gen::map(theorem1_params(false), [](const Theorem1Params& q) {
+    UnderInstance in;
+    static_cast<RegressionData&>(in) = theorem1_data(q, false);
+    return in;
+  });
+}
+
+std::string overparameterized_generator_info() {
+  return fmt::format(
+      "d in [{}, {}], m = d [{}, {}]/100 (at least 2), k in [1, {}], p in [{:g}, {:g}] (|S| >= 1), five "
+      "outlier laws of scale {:g} (t0 = {:g}), N in [1, {}], gamma = {:g} 10^{{[{:g}, {:g}]}}.",
+      kOverDimensionMin, kOverDimensionMax, kOverRatioMin, kOverRatioMax, kTheorem1SparsityMax,
+      kOverPercentMin / 100.0, kOverPercentMax / 100.0, kTheorem1OutlierScale, kTheorem1OutlierScale / 2,
+      kTheorem1LayersMax, kTheorem1OutlierScale / 2, kOverGammaHalfExpMin / 2.0, kOverGammaHalfExpMax / 2.0);
+}
+
+std::string underparameterized_generator_info() {
+  return fmt::format(
+      "d in [{}, {}], p in [0, {:g}], m = ceil(2 pi d (1 + [{:g}, {:g}]) / (1-2p)^2), five outlier laws of "
+      "scale {:g}, k in [1, {}].",
+      kUnderDimensionMin, kUnderDimensionMax, kUnderPercentMax / 100.0, kUnderRatioMin / 4.0, kUnderRatioMax / 4.0,
+      kTheorem1OutlierScale, kTheorem1SparsityMax);
 }
 
 }  // namespace thmcheck::mf22

@@ -1,35 +1,91 @@
-// The robust-regression data-set fields every landscape and SubGM instance of
-// mf22 carries, and the instances of Theorem 1 (mf22.thm1.over, .under).
+// The robust-regression data set every landscape and SubGM instance of mf22
+// carries (RegressionData), and the instances of Theorem 1 (mf22.thm1.over,
+// .under). Typed instances: their fields give the reader, validator, writer
+// and schema.
 #pragma once
 
-#include <string>
+#include <rapidcheck.h>
 
-#include "thmcheck/engine/claim.hpp"
+#include <cstdint>
+#include <string>
+#include <tuple>
+
+#include "thmcheck/engine/typed_instance.hpp"
+#include "thmcheck/mf22/outlier_law_instance.hpp"
 #include "thmcheck/mf22/robust_regression.hpp"
 
 namespace thmcheck::mf22 {
 
-/// The data set (d, m, k, |S|, theta* range, P_o, seed) of an instance:
-/// fields "dimension", "samples", "sparsity", "corrupted", "theta_min",
-/// "theta_max", "law", "outlier_scale", "seed". Throws InputError naming the
-/// first problem.
-RobustRegressionSpec read_regression_spec(const Json& j);
+/// The data set of Section 2 (d, m, k = ||theta*||_0, |S| = p m, the range of
+/// theta*'s nonzero entries, P_o and the seed they are drawn from) and the
+/// depth N of the diagonal network.
+struct RegressionData : OutlierLawFields {
+  int dimension = 0;
+  int samples = 0;
+  int sparsity = 0;
+  int corrupted = 0;
+  Real theta_min, theta_max;
+  int layers = 0;
+  std::uint64_t seed = 0;
+  static constexpr auto data_fields = std::tuple_cat(
+      std::make_tuple(field("dimension", &RegressionData::dimension, "d, in [1, 5000]"),
+                      field("samples", &RegressionData::samples, "m, in [1, 100000]"),
+                      field("sparsity", &RegressionData::sparsity, "k = ||theta*||_0, in [0, d]"),
+                      field("corrupted", &RegressionData::corrupted, "|S| = p m, in [0, m]"),
+                      field("theta_min", &RegressionData::theta_min, ">= 0, smallest nonzero entry of theta*"),
+                      field("theta_max", &RegressionData::theta_max, ">= theta_min, largest nonzero entry of theta*")),
+      law_fields,
+      std::make_tuple(field("layers", &RegressionData::layers, "N, the depth, in [1, 10]"),
+                      field("seed", &RegressionData::seed, "seed of the data set (X, theta*, S, eps)")));
+  /// The ranges above and a positive outlier scale; throws InputError naming
+  /// the field.
+  void check_data() const;
+  /// The data set's parameters (after check_data).
+  RobustRegressionSpec spec() const;
+};
 
-/// Theorem 1's over-parameterized regime (m <= 0.1 d): d in [50, 300], m = d
-/// [3, 10]/100, k in [1, 4], p in [0.05, 0.5] with |S| >= 1 (0 < p), five laws
-/// of scale 10 (t0 = 5), N in [1, 5], gamma = t0 10^{[-3, -0.5]}.
-rc::Gen<Json> overparameterized_instances();
+/// Theorem 1, over-parameterized regime: the data set and the radius gamma of
+/// the ell_inf ball around the true solution.
+struct OverInstance : RegressionData {
+  Real gamma;
+  static constexpr auto fields =
+      std::tuple_cat(data_fields, std::make_tuple(field("gamma", &OverInstance::gamma, "the radius gamma, > 0")));
+  void check() const;
+};
+
+/// Theorem 1, under-parameterized regime: the data set only (its N is read
+/// but does not enter: theta* minimizes the convex L(theta) or not).
+struct UnderInstance : RegressionData {
+  static constexpr auto fields = data_fields;
+  void check() const { check_data(); }
+};
+
+/// The drawn ranges of Theorem 1's instances (over: m = d ratio/100; under:
+/// m = ceil(2 pi d (1 + ratio/4) / (1-2p)^2); gamma = t0 10^(e/2), t0 = 5).
+constexpr int kOverDimensionMin = 50, kOverDimensionMax = 300;
+constexpr int kOverRatioMin = 3, kOverRatioMax = 10;
+constexpr int kOverPercentMin = 5, kOverPercentMax = 50;
+constexpr int kOverGammaHalfExpMin = -6, kOverGammaHalfExpMax = -2;
+constexpr int kUnderDimensionMin = 5, kUnderDimensionMax = 40;
+constexpr int kUnderRatioMin = 0, kUnderRatioMax = 4;
+constexpr int kUnderPercentMax = 35;
+constexpr int kTheorem1SparsityMax = 4, kTheorem1LayersMax = 5;
+/// The outlier scale of Theorem 1's instances (t0 = scale/2).
+constexpr double kTheorem1OutlierScale = 10;
+
+/// Theorem 1's over-parameterized regime (m <= 0.1 d): d in [50, 300], m =
+/// max(2, d [3, 10]/100), k in [1, 4], p in [0.05, 0.5] with |S| >= 1 (0 < p),
+/// five laws of scale 10 (t0 = 5), N in [1, 5], gamma = t0 10^{[-3, -1]}.
+rc::Gen<OverInstance> overparameterized_instances();
 
 /// Theorem 1's under-parameterized regime (m >~ d/(1-2p)^2): d in [5, 40], p in
 /// [0, 0.35], m = ceil(2 pi d (1 + [0, 1]) / (1-2p)^2), five laws of scale 10,
 /// k in [1, 4], N in [1, 5] (no gamma).
-rc::Gen<Json> underparameterized_instances();
+rc::Gen<UnderInstance> underparameterized_instances();
 
-/// Throws InputError naming the first problem of a Theorem 1 instance (the
-/// data set, "layers", an optional positive "gamma").
-void validate_theorem1_instance(const Json& j);
-
-/// The instance-schema text of the Theorem 1 claims.
-std::string theorem1_instance_schema();
+/// The generator texts of the Theorem 1 claims (`generator_info`), from the
+/// constants the generators draw with.
+std::string overparameterized_generator_info();
+std::string underparameterized_generator_info();
 
 }  // namespace thmcheck::mf22
