@@ -111,7 +111,7 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
     s.run.records.clear();
     for (const auto& r : s.records) s.run.records.push_back(*r);
     WorkerTask task;
-    task.name = fmt::format("{} shrinking", s.claim->id);
+    task.name = fmt::format("{} shrinking, digits", s.claim->id);
     task.time_limit = s.limit * kShrinkTimeLimitFactor;
     task.priority = [] { return 1e300; };
     task.work = [sp, &options] {

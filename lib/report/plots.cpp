@@ -151,6 +151,9 @@ std::optional<std::string> render_svg(const ScatterPlot& plot) {
                    escape(plot.x_label), escape(plot.y_label));
   s << kLogX << kLogY;
   s << fmt::format("set xrange [{0:.17g}:{1:.17g}]\nset yrange [{0:.17g}:{1:.17g}]\nset size ratio -1\n", lo, hi);
+  // The legend under the square plot, off the points; no minor tics (a
+  // decade span of 1e50 would draw them as a solid bar).
+  s << "set key outside below center horizontal\nunset mxtics\nunset mytics\n";
   auto data = [&](const char* name, const std::vector<std::pair<double, double>>& pts) {
     s << "$" << name << " << EOD\n";
     for (const auto& [x, y] : pts) s << fmt::format("{:.17g} {:.17g}\n", x, y);
