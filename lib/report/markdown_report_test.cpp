@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "thmcheck/engine/claim_json.hpp"
 #include "thmcheck/report/findings.hpp"
 #include "thmcheck/report/plots.hpp"
 
@@ -156,6 +157,19 @@ TEST(MarkdownReportTest, FindingsOpenTheReportWithWhatFailsAndWhy) {
   EXPECT_NE(md.find("vacuous: none of its 30 cases met the hypotheses."), std::string::npos) << md;
   EXPECT_NE(md.find("- toy: [toy.true](#toytrue) ⚠ expected violated."), std::string::npos) << md;
   EXPECT_EQ(instance_numbers(Json::parse(R"({"A": [["1", "2.5"], ["3", "-4e-3"]], "law": "gaussian", "L": 2})")), 5);
+}
+
+TEST(MarkdownReportTest, AClaimsOwnTimeLimitIsShown) {
+  Claim c = bounded_claim("toy.long", "toy", 100, 0);
+  c.time_limit = 900;
+  const std::string md = build_report({run_claim(c, thirty_cases())}, {}, {}).at(kReportFile);
+  EXPECT_NE(md.find("Time limit: 900 s per case, this claim's own (the default is 300 s)."), std::string::npos);
+  const std::string plain = build_report({run_claim(bounded_claim("toy.short", "toy", 100, 0), thirty_cases())}, {}, {})
+                                .at(kReportFile);
+  EXPECT_EQ(plain.find("Time limit:"), std::string::npos);
+  // It travels in results.json (written only when the claim has one).
+  EXPECT_EQ(claim_info_from_json(claim_info_to_json(c), "test").time_limit, 900);
+  EXPECT_FALSE(claim_info_to_json(bounded_claim("toy.short", "toy", 100, 0)).contains("time_limit"));
 }
 
 TEST(MarkdownReportTest, ExplicitClaimsPlotMeasuredAgainstBoundOnLogAxes) {
