@@ -124,6 +124,10 @@ Claim lemA_2_common() {
       "printed dynamics runs L times faster than the full flow (same trajectory, same limit).";
   c.default_cases = 60;
   c.error_is_rounding = false;
+  c.proof_note =
+      "the measured discrepancy compares ODE trajectories at a finite time T (Odeint dopri5, a method error "
+      "estimated from two tolerances); a proof needs a validated integrator (Taylor models or an enclosed "
+      "quadrature of t = int dlambda / f(lambda) for one-row A), which is not implemented";
   return c;
 }
 

@@ -124,6 +124,9 @@ Claim prop1_psi() {
       "the direction-preserving limit of Q(z) = (1/m) sum_i Sign(<x_i, z> + eps_i) x_i";
   c.notes = "Differs from the as-proved form by ||z|| vs ||z||^2 in the exponent; the two "
             "agree at ||z|| = 1 and when p = 0.";
+  c.proof_note =
+      "E[Q(z)] is estimated by Monte Carlo (a random sample mean with a sampling error, not a bound), so a "
+      "violation is certified at the estimate's confidence, never proved";
   set_instances<mf22::PsiInstance>(c, mf22::psi_instances(), []<class S>(const mf22::PsiInstance& in) {
     return evaluate_psi<S>(in, PsiForm::kPrinted);
   });

@@ -20,6 +20,7 @@
 #include "thmcheck/engine/results.hpp"
 #include "thmcheck/engine/runner.hpp"
 #include "thmcheck/experiments/figure.hpp"
+#include "thmcheck/proof/verify_files.hpp"
 #include "thmcheck/report/expectations.hpp"
 #include "thmcheck/report/markdown_report.hpp"
 
@@ -199,16 +200,36 @@ CaseRecord judge_fully(const Claim& claim, const Json& instance, Precision start
 }
 
 int cmd_check(const Registry& registry, const std::string& id, const std::string& instance_path, bool as_json,
-              const std::string& precision, double time_limit) {
+              const std::string& precision, double time_limit, const std::string& certificate_path) {
   const Claim* claim = registry.find(id);
   if (!claim) throw InputError(fmt::format("unknown claim id '{}' (see `list`)", id));
   Json instance = load_json_file(instance_path);
   const Precision start = parse_precision_flag(precision);
   CaseRecord r = judge_fully(*claim, instance, start, parse_time_limit(time_limit));
+  // A certified violation is also proved when a proof method covers the claim.
+  Counterexample cx;
+  cx.record = r;
+  cx.instance = instance;
+  prove_counterexample(*claim, cx);
+  if (cx.proof.proved && !certificate_path.empty()) {
+    write_file_atomic(certificate_path, cx.proof.certificate.dump(1) + "\n");
+  }
   if (as_json) {
-    std::cout << outcome_json(*claim, r).dump(1) << "\n";
+    Json out = outcome_json(*claim, r);
+    if (cx.proof.attempted) {
+      Json p = proof_to_json(cx.proof);
+      p.erase("certificate");
+      out["proof"] = p;
+    }
+    std::cout << out.dump(1) << "\n";
   } else {
     print_record_human(*claim, r);
+    if (cx.proof.attempted) {
+      std::cout << fmt::format("proof      {}: {}\n", cx.proof.proved ? "proved" : "not proved", cx.proof.message);
+      if (cx.proof.proved && !certificate_path.empty()) {
+        std::cout << fmt::format("certificate {} (check it with: verify {})\n", certificate_path, certificate_path);
+      }
+    }
   }
   return 0;
 }
@@ -324,6 +345,9 @@ int cli_main(int argc, char** argv, const Registry& registry) {
       ->required();
   check->add_flag("--json", check_json, "Print one JSON object (numbers as decimal strings)");
   check->add_option("--precision", check_precision, "Start precision: double, 50 (default), 100 or auto");
+  std::string check_certificate;
+  check->add_option("--certificate", check_certificate,
+                    "When the violation is proved by interval arithmetic, write its certificate here");
   double check_limit = -1, reproduce_limit = -1;
   check->add_option("--time-limit", check_limit, limit_help);
 
@@ -333,12 +357,17 @@ int cli_main(int argc, char** argv, const Registry& registry) {
   reproduce->add_option("--save", save, "Also write the case's instance file here");
   reproduce->add_option("--time-limit", reproduce_limit, limit_help + " (per precision)");
 
+  std::vector<std::string> certificates;
+  auto* verify = app.add_subcommand(
+      "verify", "Re-check proof certificates (reports/certificates/*.json) with interval arithmetic alone");
+  verify->add_option("certificates", certificates, "Certificate files")->required();
+
   if (argc > 1 && argv[1][0] != '-') {
     const std::string first = argv[1];
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
     if (!known) {
-      std::cerr << program << ": unknown command '" << first << "' (commands: list, run, figures, report, check, reproduce)\n";
+      std::cerr << program << ": unknown command '" << first << "' (commands: list, run, figures, report, check, reproduce, verify)\n";
       return 2;
     }
   }
@@ -361,8 +390,10 @@ int cli_main(int argc, char** argv, const Registry& registry) {
     if (*run) return cli::cmd_run(registry, program, run_cmd);
     if (*figures) return cli::cmd_figures(registry, fig_cmd);
     if (*report) return cmd_report(program, inputs, report_out, report_expectations);
-    if (*check) return cmd_check(registry, check_id, instance_path, check_json, check_precision, check_limit);
+    if (*check) return cmd_check(registry, check_id, instance_path, check_json, check_precision, check_limit,
+                                 check_certificate);
     if (*reproduce) return cmd_reproduce(registry, program, token, save, reproduce_limit);
+    if (*verify) return proof::verify_files(certificates, std::cout, std::cerr);
   } catch (const InputError& e) {
     std::cerr << program << ": " << e.what() << "\n";
     return 2;

@@ -131,6 +131,31 @@ TEST_F(CliTest, CheckJsonReportsVerdictAndDecimalStrings) {
   EXPECT_LT(abs(measured - sqrt(thmcheck::Mp100(2))), thmcheck::Mp100("1e-30"));
 }
 
+TEST_F(CliTest, CheckProvesAShippedViolationAndVerifyAcceptsItsCertificate) {
+  const std::string instance =
+      std::string(THMCHECK_SOURCE_DIR) + "/reports/counterexamples/os19.thm4.3.rate-case12.json";
+  const fs::path cert = dir_ / "cert.json";
+  CliResult r = run("check os19.thm4.3.rate --instance " + instance + " --certificate " + cert.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("proof      proved: margin in [-4.5859623830129"), std::string::npos) << r.out;
+  ASSERT_TRUE(fs::exists(cert));
+  CliResult v = run("verify " + cert.string());
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find(": verified: os19.thm4.3.rate violated"), std::string::npos) << v.out;
+  // A holding instance of the same claim is never proved: no certificate.
+  const fs::path hold = dir_ / "hold.json";
+  thmcheck::Json j = thmcheck::Json::parse(slurp(instance));
+  j["eta_fraction"] = "0.01";
+  std::ofstream(hold) << j.dump();
+  CliResult h = run("check os19.thm4.3.rate --json --instance " + hold.string() + " --certificate " +
+                    (dir_ / "none.json").string());
+  ASSERT_EQ(h.status, 0) << h.err;
+  EXPECT_EQ(thmcheck::Json::parse(h.out)["verdict"], "holds");
+  EXPECT_FALSE(fs::exists(dir_ / "none.json"));
+  CliResult bad = run("verify " + write("bad.json", "{\"schema\": 1").string());
+  EXPECT_EQ(bad.status, 2);
+}
+
 TEST_F(CliTest, ExpectationMismatchExitsOne) {
   fs::path ex = write("ex.json", R"({"schema": "thmcheck-expectations/1",
     "claims": {"os19.thm2.4.ex16": {"verdict": "violated"}}})");

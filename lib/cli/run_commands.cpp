@@ -107,14 +107,22 @@ int cmd_run(const Registry& registry, const std::string& program, const RunComma
     for (const Counterexample& cx : r.counterexamples) {
       const std::string name = fmt::format("counterexamples/{}-case{}.json", r.id, cx.original_case);
       write_file_atomic(out_dir / name, cx.instance.dump(1) + "\n");
-      reproduce_lines.push_back(fmt::format("{} ({}): {} check {} --instance {}   or   {} reproduce {}", r.id,
+      reproduce_lines.push_back(fmt::format("counterexample {} ({}): {} check {} --instance {}   or   {} reproduce {}", r.id,
                                             to_string(cx.record.status), program, r.id, (out_dir / name).string(),
                                             program, cx.record.token));
+      if (cx.proof.proved) {
+        const std::string cert = fmt::format("certificates/{}-case{}.json", r.id, cx.original_case);
+        write_file_atomic(out_dir / cert, cx.proof.certificate.dump(1) + "\n");
+        reproduce_lines.push_back(fmt::format("proof {} proved: {}; {} verify {}", r.id, cx.proof.message, program,
+                                              (out_dir / cert).string()));
+      } else if (cx.proof.attempted) {
+        reproduce_lines.push_back(fmt::format("proof {} not proved: {}", r.id, cx.proof.message));
+      }
     }
   }
   write_file_atomic(out_dir / "results.json", runs_to_json(runs).dump(1) + "\n");
   print_summary(runs);
-  for (const std::string& line_text : reproduce_lines) std::cout << "counterexample " << line_text << "\n";
+  for (const std::string& line_text : reproduce_lines) std::cout << line_text << "\n";
   if (cmd.profile) {
     std::vector<ProfileRow> rows;
     for (const ClaimTiming& t : timings) {

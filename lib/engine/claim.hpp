@@ -125,6 +125,11 @@ struct ClaimInfo {
   std::string generator_info;  ///< generator ranges, for the report
   std::string instance_schema; ///< fields of an instance file, for README/--help
   std::string notes;           ///< e.g. how this differs from the `.as-proved` sibling
+  /// Why a violation of this claim can be certified but not proved by
+  /// interval arithmetic (Monte Carlo, an ODE trajectory without a validated
+  /// integrator, an asymptotic rate); empty when a proof method covers the
+  /// claim (lib/proof/enclosure.hpp) or the claim has not been assessed.
+  std::string proof_note;
 
   /// kFrequency: the claimed lower bound on the event's probability.
   double claimed_probability = 0;

@@ -36,6 +36,7 @@ Json claim_info_to_json(const ClaimInfo& c) {
   j["slow"] = c.slow;
   j["error_is_rounding"] = c.error_is_rounding;
   if (c.time_limit > 0) j["time_limit"] = c.time_limit;  // only claims with a limit of their own
+  if (!c.proof_note.empty()) j["proof_note"] = c.proof_note;  // only claims with a limit of their own
   return j;
 }
 
@@ -80,6 +81,7 @@ ClaimInfo claim_info_from_json(const Json& j, const std::string& where) {
     c.slow = field("slow").get<bool>();
     c.error_is_rounding = field("error_is_rounding").get<bool>();
     if (j.contains("time_limit")) c.time_limit = real("time_limit");
+    if (j.contains("proof_note")) c.proof_note = field("proof_note").get<std::string>();
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw InputError(fmt::format("{}: malformed claim description: {}", where, e.what()));

@@ -140,6 +140,7 @@ std::optional<Counterexample> shrink_case(const Claim& claim, const RunOptions& 
   cx.original_case = rec.index;
   cx.shrink_steps = static_cast<int>(path.size());
   cx.instance = current.value();
+  prove_counterexample(claim, cx);
   return cx;
 }
 

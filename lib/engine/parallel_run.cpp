@@ -33,7 +33,8 @@ Json counterexample_to_json(const Counterexample& cx) {
   return {{"record", record_to_json(cx.record, RecordDigits::kExact)},
           {"original_case", cx.original_case},
           {"shrink_steps", cx.shrink_steps},
-          {"instance", cx.instance}};
+          {"instance", cx.instance},
+          {"proof", proof_to_json(cx.proof)}};
 }
 
 Counterexample counterexample_from_json(const Json& j) {
@@ -42,6 +43,7 @@ Counterexample counterexample_from_json(const Json& j) {
   cx.original_case = j.at("original_case").get<long>();
   cx.shrink_steps = j.at("shrink_steps").get<int>();
   cx.instance = j.at("instance");
+  cx.proof = proof_from_json(j.at("proof"));
   return cx;
 }
 

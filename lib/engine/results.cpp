@@ -190,6 +190,7 @@ Json runs_to_json(const std::vector<ClaimRun>& runs) {
                      {"shrink_steps", cx.shrink_steps},
                      {"record", record_to_json(cx.record)},
                      {"instance", cx.instance}});
+      if (cx.proof.attempted) cxs.back()["proof"] = proof_to_json(cx.proof);
     }
     j["counterexamples"] = cxs;
     claims.push_back(std::move(j));
@@ -233,6 +234,7 @@ std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where) 
         cx.original_case = c.at("original_case").get<long>();
         cx.shrink_steps = c.at("shrink_steps").get<int>();
         cx.instance = c.at("instance");
+        if (c.contains("proof")) cx.proof = proof_from_json(c.at("proof"));
         run.counterexamples.push_back(std::move(cx));
       }
       run.summary = aggregate(run.claim, run.records);

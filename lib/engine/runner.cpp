@@ -216,6 +216,11 @@ CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision st
   } else {
     rec.status = confirmed ? CaseStatus::kFail : CaseStatus::kInconclusive;
   }
+  // Where the ladder's error estimate cannot decide (tight, inconclusive), a
+  // proof method may: a proved violation is a failure, with the enclosure's numbers.
+  if (rec.status == CaseStatus::kTight || rec.status == CaseStatus::kInconclusive) {
+    resolve_by_proof(claim, instance, rec);
+  }
   return rec;
 }
 

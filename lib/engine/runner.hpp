@@ -73,13 +73,39 @@ CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision st
 /// top) to report agreeing digits for a passing case.
 void add_certified_digits(const Claim& claim, const Json& instance, CaseRecord& record);
 
+/// The proof attempt on a certified counterexample (lib/proof): a rigorous
+/// interval enclosure of its margin, when a proof method covers the claim.
+struct CounterexampleProof {
+  bool attempted = false;  ///< the case failed (certified) and a method covers the claim
+  bool proved = false;     ///< the margin's enclosure is certainly negative
+  std::string method;
+  std::string message;  ///< the enclosure and where, or exactly why it is not proved
+  unsigned digits = 0;  ///< working precision of the enclosure (decimal digits)
+  std::string margin_lower, margin_upper;  ///< the margin's enclosure, ends rounded outward
+  Json certificate;     ///< proved only: what `thmcheck verify` re-checks
+};
+
 /// A shrunk counterexample with the instance that reproduces it.
 struct Counterexample {
   CaseRecord record;  ///< judgement of the shrunk instance
   long original_case = -1;
   int shrink_steps = 0;  ///< accepted shrinks
   Json instance;
+  CounterexampleProof proof;
 };
+
+/// Attempts the proof of a certified (kFail) counterexample when a proof
+/// method covers its claim; otherwise leaves cx.proof unattempted.
+void prove_counterexample(const ClaimInfo& claim, Counterexample& cx);
+/// For a case the ladder left `tight` or `inconclusive` (in hypothesis),
+/// of a claim a proof method covers: when the method proves the violation,
+/// the case becomes `fail` with the enclosure's midpoints as measured, bound
+/// and margin, its half-width as the error, and a message saying so. Returns
+/// true when it changed the record.
+bool resolve_by_proof(const ClaimInfo& claim, const Json& instance, CaseRecord& rec);
+/// cx.proof as JSON (absent when not attempted) and back.
+Json proof_to_json(const CounterexampleProof& p);
+CounterexampleProof proof_from_json(const Json& j);
 
 /// Options of run_claim.
 struct RunOptions {

@@ -40,7 +40,9 @@ const CaseRecord* worst_failure(const ClaimRun& run) {
     if (!r.in_hypothesis || r.status != CaseStatus::kFail) continue;
     const auto ratio = r.ratio();
     const double key = !ratio ? -1 : (r.relation == Relation::kEqual ? std::abs(*ratio - 1) : *ratio);
-    if (!worst || key > worst_key) {
+    // Without ratios (a bound of 0), the largest |margin| is the worst.
+    const bool larger_margin = key == worst_key && worst && abs(r.margin) > abs(worst->margin);
+    if (!worst || key > worst_key || larger_margin) {
       worst = &r;
       worst_key = key;
     }
@@ -81,10 +83,46 @@ std::string violated_line(const ClaimRun& run) {
                         numbers == 1 ? "" : "s", cx.shrink_steps, cx.shrink_steps == 1 ? "" : "s", run.program,
                         cx.record.token);
   }
+  if (run.summary.verdict == "violated") {
+    const std::string cert = run.counterexamples.empty()
+                                 ? std::string()
+                                 : certificate_path(run.id, run.counterexamples.front().original_case);
+    line += " " + proof_level_text(run, cert);
+  }
   return line;
 }
 
 }  // namespace
+
+std::string certificate_path(const std::string& id, long original_case) {
+  std::string stem = id;
+  for (char& c : stem) {
+    if (c == '/' || c == ' ' || c == ':') c = '_';
+  }
+  return fmt::format("certificates/{}-case{}.json", stem, original_case);
+}
+
+std::string proof_level_text(const ClaimRun& run, const std::string& certificate) {
+  const ClaimInfo& c = run.claim;
+  if (!run.counterexamples.empty() && run.counterexamples.front().proof.attempted) {
+    const CounterexampleProof& p = run.counterexamples.front().proof;
+    if (p.proved) {
+      return fmt::format("**Proved** by interval arithmetic: {}; certificate [`{}`]({}), `{} verify {}`.",
+                         escape(p.message), certificate, certificate, run.program, certificate);
+    }
+    return fmt::format("Certified, **not proved**: {}.", escape(p.message));
+  }
+  if (!c.proof_note.empty()) return fmt::format("Certified, not proved: {}.", escape(c.proof_note));
+  switch (c.kind) {
+    case ClaimKind::kScaling:
+      return "Not provable by a finite computation: the claim is an asymptotic rate, judged by a fitted exponent.";
+    case ClaimKind::kFrequency:
+      return "Not provable by a finite computation: the claim is a probability, judged by an observed frequency.";
+    case ClaimKind::kExplicit:
+      break;
+  }
+  return "Certified, not proved: no proof method covers this claim.";
+}
 
 long instance_numbers(const Json& instance) {
   if (instance.is_number()) return 1;

@@ -22,6 +22,16 @@ std::string findings_section(const std::vector<ClaimRun>& runs, const Expectatio
 /// ("3 cases failed within their error estimate (noise)...").
 std::string undecided_reason(const ClaimRun& run);
 
+/// The proof level of a violated claim's counterexample, in words: "proved:
+/// margin in [lo, hi] ... (certificate ...)" with the interval enclosure, or
+/// "certified, not proved: <why>" (the method's reason, or the claim's
+/// proof_note: Monte Carlo, an ODE trajectory, an asymptotic rate).
+/// `certificate` is the certificate's path in the report (proved only).
+std::string proof_level_text(const ClaimRun& run, const std::string& certificate);
+
+/// The report's path of a counterexample's certificate file.
+std::string certificate_path(const std::string& id, long original_case);
+
 /// How many numbers an instance holds (its size, for a shrunk counterexample).
 long instance_numbers(const Json& instance);
 

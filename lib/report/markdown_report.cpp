@@ -310,6 +310,18 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
         md << fmt::format("Case {} shrunk in {} steps ({}); instance file [`{}`]({}).\n\n", cx.original_case,
                           cx.shrink_steps, to_string(cx.record.status), path, path);
         write_record_table(md, cx.record);
+        if (cx.proof.proved) {
+          const std::string cert = certificate_path(run.id, cx.original_case);
+          files[cert] = cx.proof.certificate.dump(1) + "\n";
+          md << fmt::format("Proof ({} digits, `{}`): {}. Certificate [`{}`]({}); check it with `{} verify {}` "
+                            "(or `thmcheck-verify`, which links the interval code alone).\n\n",
+                            cx.proof.digits, cx.proof.method, md_escape(cx.proof.message), cert, cert, run.program,
+                            (out_dir / cert).generic_string());
+        } else if (cx.proof.attempted) {
+          md << fmt::format("Not proved (`{}`): {}.\n\n", cx.proof.method, md_escape(cx.proof.message));
+        } else if (run.summary.verdict == "violated" && cx.record.status == CaseStatus::kFail) {
+          md << proof_level_text(run, "") << "\n\n";
+        }
         md << "Reproduce:\n\n```sh\n";
         md << fmt::format("{} reproduce {}\n", run.program, cx.record.token);
         md << fmt::format("{} check {} --instance {} --json\n", run.program, run.id,
@@ -340,7 +352,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
 void write_report(const ReportFiles& files, const std::filesystem::path& out_dir) {
   namespace fs = std::filesystem;
   for (const auto& [rel, content] : files) write_file_atomic(out_dir / rel, content);
-  for (const char* sub : {"plots", "counterexamples"}) {
+  for (const char* sub : {"plots", "counterexamples", "certificates"}) {
     const fs::path dir = out_dir / sub;
     if (!fs::is_directory(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir)) {
