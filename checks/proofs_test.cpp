@@ -61,8 +61,14 @@ TEST(ProofsTest, ACaseThatHoldsIsNeverProvedViolated) {
     const Claim& claim = *linked_registry().find(id);
     for (long i = 0; i < claim.default_cases; ++i) {
       const Json instance = generate_case(claim, 1, i).value();
-      const CaseRecord r = judge_instance(claim, instance, Precision::kDouble);
+      // The cmr22 method covers one-row A only; other cases cannot be proved
+      // (checked), so their flows need not be judged.
       const proof::ProofAttempt a = proof::prove_violation(id, instance);
+      if (instance.contains("A") && instance["A"].size() != 1) {
+        EXPECT_FALSE(a.proved) << id << " case " << i;
+        continue;
+      }
+      const CaseRecord r = judge_instance(claim, instance, Precision::kDouble);
       if (r.status == CaseStatus::kPass) {
         ++holding;
         EXPECT_FALSE(a.proved) << id << " case " << i << ": " << a.message;
