@@ -53,6 +53,8 @@ Json summary_to_json(const ClaimRun& run) {
   j["pass_rate_ci"] = {s.pass_rate_ci.first, s.pass_rate_ci.second};
   j["worst_ratio"] = optional_double(s.worst_ratio);
   j["worst_case"] = s.worst_case;
+  j["closest_relative_margin"] = optional_double(s.closest_relative_margin);
+  j["closest_case"] = s.closest_case;
   j["certified_digits"] = s.certified_digits;
   if (claim && claim->kind == ClaimKind::kFrequency) {
     j["trials"] = s.trials;

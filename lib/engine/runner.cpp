@@ -42,6 +42,13 @@ std::optional<double> CaseRecord::ratio() const {
   return r;
 }
 
+double CaseRecord::relative_margin() const {
+  const Wide scale = std::max<Wide>({abs(measured), abs(bound), abs(error)});
+  if (scale == 0) return 0.0;
+  const double r = static_cast<double>(margin / scale);
+  return std::isfinite(r) ? r : 0.0;
+}
+
 Outcome safe_evaluate(const Claim& claim, const Json& instance, Precision p) {
   Outcome o;
   try {
@@ -280,6 +287,13 @@ Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records
           worst_key = key;
           worst = &r;
         }
+      }
+    }
+    if (r.status != CaseStatus::kError && claim.kind != ClaimKind::kScaling) {
+      const double rel = r.relative_margin();
+      if (!s.closest_relative_margin || rel < *s.closest_relative_margin) {
+        s.closest_relative_margin = rel;
+        s.closest_case = r.index;
       }
     }
     if (r.status != CaseStatus::kError && claim.kind == ClaimKind::kScaling) {

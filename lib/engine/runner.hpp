@@ -49,6 +49,12 @@ struct CaseRecord {
   /// measured / bound, when the bound is resolved from 0 (|bound| > error)
   /// and, for "<=", positive.
   std::optional<double> ratio() const;
+  /// margin / max(|measured|, |bound|, error): how close the case came to
+  /// breaking the claim, defined where the ratio is not (a bound of 0, an
+  /// equality); <= 0 on the failing side, 0 when measured = bound exactly. The
+  /// error in the scale keeps identities (bound 0, measured rounding noise)
+  /// from reading as -1: there it is -|measured| / error.
+  double relative_margin() const;
 };
 
 /// Evaluates one instance once at precision p; an exception (other than
@@ -129,6 +135,10 @@ struct Summary {
   std::pair<double, double> pass_rate_ci{0, 1};
   std::optional<double> worst_ratio;
   long worst_case = -1;
+  /// The in-hypothesis case with the smallest relative margin
+  /// (CaseRecord::relative_margin), for every claim that is not a scaling one.
+  std::optional<double> closest_relative_margin;
+  long closest_case = -1;
   int certified_digits = -1;  ///< of the decisive case (violation or worst ratio)
   // Frequency claims.
   long trials = 0, events = 0;

@@ -55,6 +55,38 @@ TEST(RunnerTest, TrueClaimHoldsOnEveryCase) {
   EXPECT_LE(*run.summary.worst_ratio, 0.99 + 1e-12);
 }
 
+// The closest case is the one with the smallest margin / max(|measured|,
+// |bound|, error): for "n <= 100" over n in 0..99 that is the largest n drawn,
+// with relative margin (100 - n)/100 exactly (integers: no rounding).
+TEST(RunnerTest, ClosestCaseHasTheSmallestRelativeMargin) {
+  Claim c = toy_claim("toy.true", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(100); });
+  ClaimRun run = run_claim(c, options(50));
+  ASSERT_TRUE(run.summary.closest_relative_margin.has_value());
+  long largest = -1, largest_case = -1;
+  for (const CaseRecord& r : run.records) {
+    const long n = static_cast<long>(r.measured);
+    if (n > largest) largest = n, largest_case = r.index;
+  }
+  EXPECT_EQ(run.summary.closest_case, largest_case);
+  EXPECT_NEAR(*run.summary.closest_relative_margin, (100.0 - static_cast<double>(largest)) / 100.0, 1e-15);
+}
+
+// A bound of 0 leaves the ratio undefined, but not the relative margin: an
+// identity measured as rounding noise e against its error u reads -e/u.
+TEST(RunnerTest, RelativeMarginIsDefinedForABoundOfZero) {
+  CaseRecord r;
+  r.measured = Wide("1e-17");
+  r.bound = 0;
+  r.margin = -r.measured;
+  r.error = Wide("4e-17");
+  EXPECT_FALSE(r.ratio().has_value());
+  EXPECT_NEAR(r.relative_margin(), -0.25, 1e-15);
+  r.measured = 0;
+  r.margin = 0;
+  r.error = 0;
+  EXPECT_DOUBLE_EQ(r.relative_margin(), 0.0);  // exact: measured = bound = 0
+}
+
 TEST(RunnerTest, FalseClaimIsViolatedAndShrinksToTheMinimalCounterexample) {
   // "n <= 4" fails for n >= 5; RapidCheck's integer shrinking reaches 5.
   Claim c = toy_claim("toy.false", []<class S>(int n) { return S(n); }, []<class S>(int) { return S(4); });

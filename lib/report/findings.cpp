@@ -95,11 +95,7 @@ std::string violated_line(const ClaimRun& run) {
 }  // namespace
 
 std::string certificate_path(const std::string& id, long original_case) {
-  std::string stem = id;
-  for (char& c : stem) {
-    if (c == '/' || c == ' ' || c == ':') c = '_';
-  }
-  return fmt::format("certificates/{}-case{}.json", stem, original_case);
+  return fmt::format("certificates/{}-case{}.json", markdown::file_stem(id), original_case);
 }
 
 std::string proof_level_text(const ClaimRun& run, const std::string& certificate) {

@@ -21,12 +21,18 @@ using markdown::digits_text;
 using markdown::fixed;
 using markdown::sig;
 
-std::string file_stem(const std::string& id) {
-  std::string s = id;
-  for (char& c : s) {
-    if (c == '/' || c == ' ' || c == ':') c = '_';
+using markdown::file_stem;
+
+/// The summary table's "closest case" cell: the smallest relative margin and
+/// its case, or for a scaling claim the fitted exponent against the predicted.
+std::string closest_text(const ClaimInfo& claim, const Summary& s) {
+  if (claim.kind == ClaimKind::kScaling) {
+    if (!s.fit.valid()) return "—";
+    return fmt::format("k − predicted = {:+.3f} (tolerance {}{})", s.fit.exponent - claim.predicted_exponent,
+                       claim.exponent_at_least ? "one-sided, " : "", sig(claim.exponent_tolerance, 3));
   }
-  return s;
+  if (!s.closest_relative_margin) return "—";
+  return fmt::format("{} @ case {}", sig(*s.closest_relative_margin, 3), s.closest_case);
 }
 
 std::string anchor(const std::string& id) { return markdown::anchor(id); }
@@ -149,8 +155,8 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
   md << findings_section(runs, expectations);
   md << "## Summary\n\n";
   md << "| claim | paper | reference | kind | cases (in hyp.) | passes | pass rate [95% CI] | worst "
-        "ratio | verdict | expected | certified digits |\n";
-  md << "|---|---|---|---|---|---|---|---|---|---|---|\n";
+        "ratio | closest case | verdict | expected | certified digits |\n";
+  md << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const ClaimRun& run : runs) {
     const ClaimInfo* claim = &run.claim;
     const Summary& s = run.summary;
@@ -163,13 +169,17 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
     if (claim->kind == ClaimKind::kScaling && s.fit.valid()) {
       worst = fmt::format("k = {}", fixed(s.fit.exponent, 3));
     }
-    md << fmt::format("| [{}](#{}) | {} | {} | {} | {} ({}) | {} | {} {} | {} | **{}** | {} | {} |\n",
+    md << fmt::format("| [{}](#{}) | {} | {} | {} | {} ({}) | {} | {} {} | {} | {} | **{}** | {} | {} |\n",
                       run.id, anchor(run.id), md_escape(claim->paper), md_escape(claim->source),
                       kind_text, s.cases, s.in_hypothesis, s.passed, fixed(s.pass_rate, 3),
-                      ci_text(s.pass_rate_ci), worst, verdict, expected, digits_text(s.certified_digits));
+                      ci_text(s.pass_rate_ci), worst, closest_text(*claim, s), verdict, expected,
+                      digits_text(s.certified_digits));
   }
   md << "\nWorst ratio is measured/bound over in-hypothesis cases (≤ 1 means the bound held; for "
-        "equalities, the ratio farthest from 1). ⚠ marks a verdict that differs from "
+        "equalities, the ratio farthest from 1). Closest case is the in-hypothesis case with the smallest "
+        "relative margin, margin / max(\\|measured\\|, \\|bound\\|, error) (negative: on the failing side; 0: "
+        "attained exactly; for an identity, bound 0, it is -\\|measured\\| / error), defined also where the ratio is not; for scaling claims it is the "
+        "fitted exponent against the predicted one. ⚠ marks a verdict that differs from "
      << expectations_name << ".\n";
 
   for (const ClaimRun& run : runs) {
@@ -300,6 +310,12 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
                           "`{} reproduce {}`.\n\n",
                           sig(*s.worst_ratio, 10), s.worst_case, digits_text(s.certified_digits), run.program,
                           make_token(run.id, run.seed, s.worst_case, {}));
+      }
+      if (s.closest_relative_margin) {
+        md << fmt::format("Closest case {}: relative margin {} (margin / max(\\|measured\\|, \\|bound\\|, error)); "
+                          "reproduce: `{} reproduce {}`.\n\n",
+                          s.closest_case, sig(*s.closest_relative_margin, 4), run.program,
+                          make_token(run.id, run.seed, s.closest_case, {}));
       }
     }
     if (!run.counterexamples.empty()) {

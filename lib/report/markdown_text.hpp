@@ -52,6 +52,15 @@ inline std::string anchor(const std::string& id) {
   return a;
 }
 
+/// A claim id as a file name stem (/, space and : become _).
+inline std::string file_stem(const std::string& id) {
+  std::string s = id;
+  for (char& c : s) {
+    if (c == '/' || c == ' ' || c == ':') c = '_';
+  }
+  return s;
+}
+
 /// Agreeing digits, "—" when not known.
 inline std::string digits_text(int d) { return d < 0 ? "—" : std::to_string(d); }
 
