@@ -247,7 +247,15 @@ THMCHECK_REGISTER(os19_thm3_1) {
         "||r0||/alpha. Staying in D is implied by E, so its probability is at least P(E) >= the "
         "instance's 1 - (4/nu)(beta/alpha)^(1/p) >= 0.8 (every generated case; checked).";
     c.generator_info = os19::kSgdGeneratorInfo;
-    c.notes = "Only the finite horizon T is observed; leaving D after T is not seen.";
+    c.notes =
+        "Only the finite horizon T is observed; leaving D after T is not seen. Weak check, and why: on GLMs "
+        "with constants certified on all of R^p, SGD behaves like randomized Kaczmarz and stays deep inside "
+        "D (the largest distance / radius in the default run is about 0.004), so a violation is out of reach "
+        "here; it needs a model whose Assumption 1 holds only near theta0 (a network with local constants), "
+        "not built yet. nu >= 3 is printed, but the promise 1 - (4/nu)(beta/alpha)^(1/p) is empty (<= 0) for "
+        "nu <= 4 (beta/alpha)^(1/p) and reaches the pooled 0.8 only for nu >= 20 (beta/alpha)^(1/p) >= 20, "
+        "hence nu in [60, 600]: cases with a promise below 0.8 are not judged against 0.8 (hypothesis "
+        "probability.bound), which is a pooling device of this check, not a hypothesis of the theorem.";
     c.default_cases = 200;
     c.error_is_rounding = true;
     set_instances<os19::SgdInstance>(c, os19::sgd_generator(1),
