@@ -1,4 +1,4 @@
-// Property of the harness on the closed-form cmr22 claims (Lemmas 2.4, 2.7,
+// Property of the harness on the closed-form cmr22 claims (Lemmas 2.4, 2.5, 2.7,
 // A.1), independent of whether the statements hold: the rounding-error
 // estimate a claim reports at double precision covers the difference of its
 // margin to the 50-digit one (the 50-digit margin is within its own, much
@@ -51,6 +51,9 @@ RC_GTEST_PROP(Cmr22ErrorEstimates, LemmaA1DoubleWithinStatedError, ()) {
 }
 RC_GTEST_PROP(Cmr22ErrorEstimates, Lemma24DoubleWithinStatedError, ()) {
   check_closed_form_error("cmr22.lem2.4", "point");
+}
+RC_GTEST_PROP(Cmr22ErrorEstimates, Lemma25FormulaDoubleWithinStatedError, ()) {
+  check_closed_form_error("cmr22.lem2.5.formula");
 }
 RC_GTEST_PROP(Cmr22ErrorEstimates, Lemma24ConvexDoubleWithinStatedError, ()) {
   check_closed_form_error("cmr22.lem2.4.convex");
