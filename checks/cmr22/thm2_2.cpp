@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "thmcheck/cmr22/bregman_argmin.hpp"
 #include "thmcheck/cmr22/data_params.hpp"
@@ -57,8 +58,25 @@ Outcome evaluate_argmin(const cmr22::EitherGapInstance& in, bool as_proved) {
     init_power = map.u0_power;
   }
   Outcome o;
-  HypothesisCheck positive{"init.positive", (init_power.array() > 0).all(), Evidence::kCertified,
-                           "initialization > 0 entrywise"};
+  // Printed: x(0) >= 0 (u(0), v(0) >= 0), which the validator guarantees. The
+  // proof's Lemmas 2.5 and 2.6 take x~(0) > 0, so the as-proved sibling keeps > 0.
+  const bool all_positive = (init_power.array() > 0).all();
+  HypothesisCheck positive = as_proved ? HypothesisCheck{"init.positive", all_positive, Evidence::kCertified,
+                                                         all_positive ? "initialization > 0 entrywise"
+                                                                      : "initialization has a zero entry"}
+                                       : HypothesisCheck{"init.nonnegative", (init_power.array() >= 0).all(),
+                                                         Evidence::kCertified, "initialization >= 0 entrywise"};
+  if (as_proved && !all_positive) {
+    o.hypotheses = {positive};
+    return o;  // outside the proof's hypotheses: not measured
+  }
+  if (!all_positive && depth > 2) {
+    // g_{x~(0)} keeps the linear term 2 z_n where x~(0)_n = 0: the argmin
+    // needs a non-smooth solver (bregman_argmin's dual Newton needs p_n > 0).
+    o.ok = false;
+    o.message = "L > 2 with a zero initialization entry: the argmin of g with its linear terms 2 z_n is not implemented";
+    return o;
+  }
   auto flow = cmr22::certified_flow_limit<S>(a, y, map);
   if (!cmr22::measurable(flow)) {
     o.ok = false;
@@ -71,11 +89,29 @@ Outcome evaluate_argmin(const cmr22::EitherGapInstance& in, bool as_proved) {
   } else {
     limit = flow.product;
   }
-  const auto objective = as_proved ? cmr22::bregman_objective<S>(init_power, depth)
-                                   : cmr22::paper_g<S>(init_power, depth);
+  // L = 2 with x~(0)_n = 0: g's term z_n (log z_n - 1 - log 0) is +inf for
+  // z_n > 0 (0 at z_n = 0, 0 log 0 = 0), so the argmin has z_n = 0: it is the
+  // argmin over the columns where x~(0) > 0, padded with zeros.
+  std::vector<Eigen::Index> support;
+  for (Eigen::Index i = 0; i < init_power.size(); ++i) {
+    if (init_power(i) > 0) support.push_back(i);
+  }
+  const auto k = static_cast<Eigen::Index>(support.size());
+  Matrix<S> a_support(m, k);
+  Vector<S> init_support(k);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    a_support.col(j) = a_lifted.col(support[static_cast<size_t>(j)]);
+    init_support(j) = init_power(support[static_cast<size_t>(j)]);
+  }
+  const auto objective = as_proved ? cmr22::bregman_objective<S>(init_support, depth)
+                                   : cmr22::paper_g<S>(init_support, depth);
   const S u = unit_roundoff<S>();
   const S tol = cmr22::limit_flow_options<S>(y).residual_tolerance;
-  auto argmin = cmr22::bregman_argmin<S>(a_lifted, y, objective, tol, tol, 2000);
+  auto argmin = cmr22::bregman_argmin<S>(a_support, y, objective, tol, tol, 2000);
+  Vector<S> argmin_z = Vector<S>::Zero(a_lifted.cols());
+  if (argmin.z.size() == k) {
+    for (Eigen::Index j = 0; j < k; ++j) argmin_z(support[static_cast<size_t>(j)]) = argmin.z(j);
+  }
   if (!argmin.converged && !(argmin.kkt_residual <= 1000 * tol * (1 + y.template lpNorm<Eigen::Infinity>()))) {
     o.ok = false;
     o.message = "argmin: " + argmin.message;
@@ -83,7 +119,7 @@ Outcome evaluate_argmin(const cmr22::EitherGapInstance& in, bool as_proved) {
   }
   const S sigma = smallest_singular_value<S>(a);
   o.relation = Relation::kEqual;
-  o.measured = widen(S((limit - argmin.z).template lpNorm<1>()));
+  o.measured = widen(S((limit - argmin_z).template lpNorm<1>()));
   o.bound = widen(S(0));
   // Estimated: each route's distance to its exact point is bounded as in
   // thm1.1 (2 x last change + sqrt(N) residual / sigma_min), plus rounding.
@@ -106,7 +142,8 @@ Outcome evaluate_argmin(const cmr22::EitherGapInstance& in, bool as_proved) {
                {"argmin residual", to_decimal(argmin.kkt_residual, 3)},
                {"flow residual", to_decimal(flow.residual_norm, 3)},
                {"||x~_inf||_1", to_decimal(S(limit.template lpNorm<1>()), 12)},
-               {"||argmin||_1", to_decimal(S(argmin.z.template lpNorm<1>()), 12)}};
+               {"||argmin||_1", to_decimal(S(argmin_z.template lpNorm<1>()), 12)},
+               {"zero initialization entries", std::to_string(init_power.size() - k)}};
   return o;
 }
 
@@ -116,7 +153,7 @@ Claim thm2_2_common() {
   Claim c;
   c.paper = "cmr22";
   c.kind = ClaimKind::kExplicit;
-  c.hypotheses = {{"init.positive", "x(0) > 0 (u(0), v(0) > 0)"}};
+  c.hypotheses = {{"init.nonnegative", "x(0) >= 0 (Theorem 3.1: u(0), v(0) >= 0), as printed"}};
   c.measurement =
       "Flow limit by the dual change of variables (as thm1.1); argmin by damped Newton on the "
       "concave dual of the separable problem (lib/cmr22/bregman_argmin), a different algorithm "
@@ -124,11 +161,18 @@ Claim thm2_2_common() {
       "(z+, z-)); bound 0.";
   c.generator_info = fmt::format(
       "As thm2.1 (positive instances) and thm1.1 (signed), half each, with N uniform in [2, {}] (7/8) or "
-      "log-uniform in [{}, {}] (1/8).",
-      kMaxUniformN, kMaxUniformN + 1, cmr22::kLargestN);
+      "log-uniform in [{}, {}] (1/8); draws with L = 2: one in {} has zero initialization entries at "
+      "n = 1 mod 3 (positive: x0_n = 0 and x*_n = 0; signed: u0_n = 0 where x*_n <= 0, else v0_n = 0).",
+      kMaxUniformN, kMaxUniformN + 1, cmr22::kLargestN, cmr22::kZeroInitEvery);
   c.notes =
       "g_{x~0} equals D_F(., x~0) up to a constant factor and shift only when x~0 is a "
-      "multiple of 1 (or L = 2): the proof's last step multiplies the n-th term by L x~0_n^{1-2/L}.";
+      "multiple of 1 (or L = 2): the proof's last step multiplies the n-th term by L x~0_n^{1-2/L}. "
+      "Zero initialization entries (printed: x(0) >= 0): the flow keeps them at 0 exactly (mirror_flow); "
+      "for L = 2, g's term z_n (log z_n - 1 - log 0) is +inf for z_n > 0, so the argmin is taken over the "
+      "other columns. For L > 2 a zero entry leaves the linear term 2 z_n in g, which the smooth dual solver "
+      "does not cover: such an instance is an error (not a pass), and the generator draws zeros only for L = 2 "
+      "(one draw in " + std::to_string(cmr22::kZeroInitEvery) + ", see the generator; x* stays reachable). S+ non-empty is by construction in the generator, "
+      "not checked for user instances (a flow that cannot reach S+ fails its certificate: an error case).";
   c.error_is_rounding = false;
   // Uniform N up to 16 only (then log-uniform to 1000): each case integrates
   // the flow and solves the argmin, and the failing cases climb to 100 digits.
@@ -167,6 +211,7 @@ THMCHECK_REGISTER(cmr22_thm2_2) {
   {
     Claim c = thm2_2_common();
     c.id = "cmr22.thm2.2.as-proved";
+    c.hypotheses = {{"init.positive", "x~(0) > 0 (u~(0), v~(0) > 0): the proof's Lemmas 2.5 and 2.6 assume it"}};
     c.source = "Proof of Theorem 2.2 (argmin of D_F(z, x~(0)), before g is substituted); Theorem 3.1";
     c.summary = "flow limit = argmin over S+ of D_F(z, x~(0))";
     c.statement =

@@ -44,8 +44,8 @@ MirrorFlowResult<S> certified_flow_limit(const Matrix<S>& a, const Vector<S>& y,
     map_d.depth = map.depth;
     map_d.u0_power = map.u0_power.unaryExpr([](const S& v) { return scalar_cast<double>(v); });
     map_d.v0_power = map.v0_power.unaryExpr([](const S& v) { return scalar_cast<double>(v); });
-    const bool representable = a_d.allFinite() && y_d.allFinite() && (map_d.u0_power.array() > 0).all() &&
-                               map_d.u0_power.allFinite() && (map_d.v0_power.array() > 0).all() &&
+    const bool representable = a_d.allFinite() && y_d.allFinite() && (map_d.u0_power.array() >= 0).all() &&
+                               map_d.u0_power.allFinite() && (map_d.v0_power.array() >= 0).all() &&
                                map_d.v0_power.allFinite();
     std::string why = "data outside double's range";
     if (representable) {

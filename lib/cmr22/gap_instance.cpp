@@ -15,19 +15,26 @@ Vector<double> make_init(const DataParams& q, RandomSource& rng) {
   return v;
 }
 
-/// A, y and the initialization vectors of one draw (u0 then v0, or x0).
-GapData draw(const DataParams& q, bool signed_case, RealVector& first, RealVector* second) {
+/// A, y and the initialization vectors of one draw (u0 then v0, or x0);
+/// `matrix` and `truth` (when given) receive A as doubles and x* (empty for a
+/// Gaussian y).
+GapData draw(const DataParams& q, bool signed_case, RealVector& first, RealVector* second,
+             Matrix<double>* matrix = nullptr, Vector<double>* truth = nullptr) {
   RandomSource rng(q.seed);
   const int m = rows_of(q);
   GapData g;
   Matrix<double> a = make_matrix(q, m, rng, g.a);
   g.depth = q.depth;
   Vector<double> y;
+  Vector<double> x_star;
   if (signed_case && q.truth_kind == 2) {
     y = gaussian_vector(m, rng);  // generic y: S is an (N-M)-dimensional affine space, no sparse point
   } else {
-    y = a * make_truth(q, m, !signed_case, rng);
+    x_star = make_truth(q, m, !signed_case, rng);
+    y = a * x_star;
   }
+  if (matrix != nullptr) *matrix = a;
+  if (truth != nullptr) *truth = x_star;
   g.y = decimal_reals(y);
   first = decimal_reals(make_init(q, rng), 8);
   if (second != nullptr) *second = decimal_reals(make_init(q, rng), 8);
@@ -41,12 +48,20 @@ std::string depth_list() {
   return out;
 }
 
-void check_init(const RealVector& v, const char* name, Eigen::Index n) {
+/// Lengths, and entries > 0 (Theorems 1.1, 2.1: x0 > 0) or, with
+/// allow_zero, >= 0 (Theorems 2.2, 3.1: x(0) >= 0, u(0), v(0) >= 0).
+void check_init(const RealVector& v, const char* name, Eigen::Index n, bool allow_zero = false) {
   if (static_cast<Eigen::Index>(v.size()) != n) {
     throw InputError(fmt::format("field '{}': length {} does not match the {} columns of 'A'", name, v.size(), n));
   }
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!(v[i].as<double>() > 0)) throw InputError(fmt::format("field '{}'[{}]: must be positive", name, i));
+    const Mp100 x = v[i].as<Mp100>();
+    if (allow_zero ? x < 0 : !(x > 0)) {
+      throw InputError(fmt::format("field '{}'[{}]: must be {}", name, i, allow_zero ? ">= 0" : "positive"));
+    }
+    if (x > 0 && !(v[i].as<double>() > 0)) {
+      throw InputError(fmt::format("field '{}'[{}]: positive but below double's range", name, i));
+    }
   }
 }
 }  // namespace
@@ -75,12 +90,12 @@ void EitherGapInstance::check() const {
   check_data();
   if (x0 && (u0 || v0)) throw InputError("fields 'x0' and 'u0'/'v0': give x0 (positive) or u0 and v0 (signed), not both");
   if (x0) {
-    check_init(*x0, "x0", cols());
+    check_init(*x0, "x0", cols(), true);
     return;
   }
   if (!u0 || !v0) throw InputError("missing field 'x0' (positive form) or 'u0' and 'v0' (signed form)");
-  check_init(*u0, "u0", cols());
-  check_init(*v0, "v0", cols());
+  check_init(*u0, "u0", cols(), true);
+  check_init(*v0, "v0", cols(), true);
 }
 
 SignedGapInstance signed_gap_instance(const DataParams& q) {
@@ -95,10 +110,31 @@ PositiveGapInstance positive_gap_instance(const DataParams& q) {
   return in;
 }
 
+bool has_zero_init(const DataParams& q, bool signed_case) {
+  return q.depth == 2 && (q.seed / 2) % kZeroInitEvery == 0 && !(signed_case && q.truth_kind == 2);
+}
+
 EitherGapInstance either_gap_instance(const DataParams& q, bool signed_case) {
   EitherGapInstance in;
   RealVector first, second;
-  static_cast<GapData&>(in) = draw(q, signed_case, first, signed_case ? &second : nullptr);
+  Matrix<double> a;
+  Vector<double> truth;
+  static_cast<GapData&>(in) = draw(q, signed_case, first, signed_case ? &second : nullptr, &a, &truth);
+  if (has_zero_init(q, signed_case) && !signed_case) {
+    // x0_n = 0 for n = 1 mod 3 (a coordinate that stays 0), and x* zeroed
+    // there too so that S+ has a point the flow can reach (y = A x*).
+    for (Eigen::Index i = 1; i < a.cols(); i += 3) {
+      first[static_cast<size_t>(i)] = Real::parse("0");
+      truth(i) = 0;
+    }
+    in.y = decimal_reals(Vector<double>(a * truth));
+  } else if (has_zero_init(q, signed_case)) {
+    // Signed: for n = 1 mod 3, u0_n = 0 where x*_n <= 0 and v0_n = 0 where
+    // x*_n > 0, so (x*_+, x*_-) stays reachable and y is unchanged.
+    for (Eigen::Index i = 1; i < a.cols(); i += 3) {
+      (truth(i) > 0 ? second : first)[static_cast<size_t>(i)] = Real::parse("0");
+    }
+  }
   if (signed_case) {
     in.u0 = std::move(first);
     in.v0 = std::move(second);

@@ -54,9 +54,9 @@ struct PositiveGapInstance : GapData {
 struct EitherGapInstance : GapData {
   std::optional<RealVector> u0, v0, x0;
   static constexpr auto fields = std::tuple_cat(
-      data_fields, std::make_tuple(field("u0", &EitherGapInstance::u0, "[N] > 0, u(0) (signed form, with v0)"),
-                                   field("v0", &EitherGapInstance::v0, "[N] > 0, v(0) (signed form, with u0)"),
-                                   field("x0", &EitherGapInstance::x0, "[N] > 0, x(0) (positive form)")));
+      data_fields, std::make_tuple(field("u0", &EitherGapInstance::u0, "[N] >= 0, u(0) (signed form, with v0)"),
+                                   field("v0", &EitherGapInstance::v0, "[N] >= 0, v(0) (signed form, with u0)"),
+                                   field("x0", &EitherGapInstance::x0, "[N] >= 0, x(0) (positive form)")));
   void check() const;
   bool signed_case() const { return u0.has_value(); }
 };
@@ -67,7 +67,15 @@ struct EitherGapInstance : GapData {
 SignedGapInstance signed_gap_instance(const DataParams& q);
 /// Instance of Theorem 2.1 drawn from q: y = A x* with x* >= 0; x0 as u0.
 PositiveGapInstance positive_gap_instance(const DataParams& q);
-/// Either form of the same draw.
+/// Every kZeroInitEvery-th draw with L = 2 (by seed / 2) of either_gap_instance
+/// has zero initialization entries (Theorems 2.2 and 3.1 allow x(0) >= 0,
+/// u(0), v(0) >= 0), except signed draws with a Gaussian y (no x* to keep reachable).
+constexpr int kZeroInitEvery = 2;
+/// True when either_gap_instance(q, signed_case) has zero initialization entries.
+bool has_zero_init(const DataParams& q, bool signed_case);
+/// Either form of the same draw; has_zero_init: for n = 1 mod 3 (0-based),
+/// positive: x0_n = 0 and y = A x* with x*_n = 0 there; signed: u0_n = 0 where
+/// x*_n <= 0, v0_n = 0 where x*_n > 0.
 EitherGapInstance either_gap_instance(const DataParams& q, bool signed_case);
 
 /// The generator text of the gap claims (`generator_info`), signed or

@@ -14,6 +14,7 @@ S map_rounding(const MirrorMap<S>& map, const Vector<S>& w) {
   auto part = [&](const Vector<S>& p0, const S& sign) {
     for (Eigen::Index i = 0; i < w.size(); ++i) {
       const S wi = sign * w(i);
+      if (p0(i) == 0) continue;  // the coordinate is exactly 0 (mirror_flow.cpp)
       if (map.depth == 2) {
         total += p0(i) * exp(-4 * wi) * (4 * abs(wi) + 2) * u;
       } else {

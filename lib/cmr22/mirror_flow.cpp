@@ -7,10 +7,17 @@ namespace thmcheck::cmr22 {
 
 namespace {
 // u~(w) for one coordinate given u~0 (see the header); returns false outside the domain.
+// u~0 = 0: the coordinate of the flow stays 0 for all t (u' = -L [A^T r] u^{L-1}
+// is Lipschitz in u near 0 for L >= 2, so u = 0 is the unique solution), so
+// u~(w) = 0 for every w; written out rather than left to pow(0, (2-L)/L) = inf.
 template <class Scalar>
 bool power_of(const Scalar& p0, const Scalar& w, int depth, Scalar& out) {
   using std::exp;
   using std::pow;
+  if (p0 == 0) {
+    out = 0;
+    return true;
+  }
   if (depth == 2) {
     out = p0 * exp(-4 * w);
     return is_finite(out);

@@ -31,8 +31,8 @@ namespace thmcheck::cmr22 {
 template <class Scalar>
 struct MirrorMap {
   int depth = 2;
-  Vector<Scalar> u0_power;  ///< u~0 = u0^{(.)L} (> 0)
-  Vector<Scalar> v0_power;  ///< v~0 = v0^{(.)L} (> 0); empty in the positive case
+  Vector<Scalar> u0_power;  ///< u~0 = u0^{(.)L} (>= 0; a zero coordinate stays 0)
+  Vector<Scalar> v0_power;  ///< v~0 = v0^{(.)L} (>= 0); empty in the positive case
   bool signed_case() const { return v0_power.size() > 0; }
   /// True when every base u~0^{(2-L)/L} +- L(L-2) w is positive (always for L = 2).
   bool in_domain(const Vector<Scalar>& w) const;
