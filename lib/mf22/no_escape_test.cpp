@@ -1,6 +1,6 @@
 // no_escape_outcome (mf22.thm2.no-escape) against the long-escape measurement
 // of mf22.thm2.error.as-proved (escape_error_outcome, window power 2) on the
-// same instance: the same x = eta theta*_max, and since its horizon is
+// same instance (N = 2 and N = 3): the same x = (N) eta theta*_max, and since its horizon is
 // kNoEscapeHorizon > 1 times that window, a maximum over a superset of the
 // iterates, so at least as large; the horizon in the details is
 // kNoEscapeHorizon sqrt(m (1-p)^2 / k).
@@ -24,8 +24,9 @@ std::string detail(const Outcome& o, const std::string& key) {
 }
 
 TEST(Mf22NoEscape, MaximumOverALongerHorizonDominatesTheEscapeWindowsMaximum) {
-  for (int k = 0; k < 3; ++k) {
-    StepSweepInstance in = test_draw(step_sweep_instances(/*deep=*/false), 13000, k);
+  for (int k = 0; k < 4; ++k) {
+    // k = 0..2: N = 2 (mf22.thm2.no-escape); k = 3: N = 3 (mf22.thm3.no-escape, x = N eta theta*_max).
+    StepSweepInstance in = test_draw(k < 3 ? step_sweep_instances(/*deep=*/false) : deep_no_escape_instances(), 13000, k);
     in.alpha = Real::parse("1e-4");  // short runs: T ~ log(1/alpha)/eta
     const Outcome longer = no_escape_outcome<double>(in);
     const Outcome window = escape_error_outcome<double>(in, 2);
