@@ -3,6 +3,8 @@
 // are what the solvers give.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <rapidcheck.h>
 
 #include "thmcheck/engine/registry.hpp"
@@ -21,7 +23,7 @@ Json first_instance(const Claim& c, int size = 10, int seed = 1) {
 }
 
 TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
-  // All 35 claims of checks/mf22/{prop1,thm1,thm2,thm3,thm4}.cpp.
+  // All 37 claims of checks/mf22/{prop1,thm1,thm2,thm3,thm4}.cpp.
   for (const char* id :
        {"mf22.prop1.psi", "mf22.prop1.psi.as-proved", "mf22.prop1", "mf22.prop1.as-proved",
         "mf22.prop1.dense", "mf22.prop1.dense.as-proved", "mf22.prop1.dim", "mf22.prop1.dim.as-proved",
@@ -31,7 +33,7 @@ TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
         "mf22.thm2.balanced", "mf22.thm3.balanced", "mf22.thm2.error", "mf22.thm2.error.as-proved",
         "mf22.thm3.error", "mf22.thm3.balanced.support", "mf22.thm2.no-escape", "mf22.thm4.p0p",
         "mf22.thm4.p0p.as-printed", "mf22.thm2.error.theta", "mf22.thm3.no-escape", "mf22.thm2.alpha",
-        "mf22.thm2.alpha.window"}) {
+        "mf22.thm2.alpha.window", "mf22.prop1.main-text", "mf22.prop1.dense.main-text"}) {
     const Claim& c = claim(id);
     EXPECT_EQ(c.paper, "mf22");
     const Json j = first_instance(c);
@@ -40,10 +42,10 @@ TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
 }
 
 // No claim is registered twice or left out of the list above.
-TEST(Mf22Checks, CatalogHoldsThirtyFiveClaims) {
+TEST(Mf22Checks, CatalogHoldsThirtySevenClaims) {
   int count = 0;
   for (const Claim& c : linked_registry().claims()) count += c.paper == "mf22";
-  EXPECT_EQ(count, 35);
+  EXPECT_EQ(count, 37);
 }
 
 // psi claims: the same Monte Carlo number at every precision, the bound is the
@@ -141,6 +143,38 @@ TEST(Mf22Checks, TheoremOneOutcomes) {
   ASSERT_TRUE(u.ok) << u.message;
   EXPECT_EQ(u.bound, 0);
   EXPECT_GE(u.error, 0);
+}
+
+// Theorem 1 prints "for any N >= 1 and 0 < p < 1/2": p = 0 and p = 1/2
+// (|S| = 0, 2|S| = m) are outside the hypothesis p.range, 0 < p < 1/2 inside,
+// in both regimes.
+TEST(Mf22Checks, TheoremOneCountsOnlyZeroLessThanPLessThanHalf) {
+  auto p_range = [](const Outcome& o) {
+    for (const HypothesisCheck& h : o.hypotheses)
+      if (h.name == "p.range") return std::optional<bool>(h.holds);
+    return std::optional<bool>();
+  };
+  Json under = landscape_instance(2);
+  under.erase("gamma_grid");
+  under["outlier_scale"] = "10";
+  under["dimension"] = 5;
+  under["samples"] = 200;
+  for (const auto& [corrupted, inside] : {std::pair{0, false}, {1, true}, {99, true}, {100, false}}) {
+    under["corrupted"] = corrupted;
+    const Outcome u = claim("mf22.thm1.under").evaluate(under, Precision::kDouble);
+    ASSERT_TRUE(u.ok) << u.message;
+    EXPECT_EQ(p_range(u), std::optional<bool>(inside)) << "under, |S| = " << corrupted;
+  }
+  Json over = landscape_instance(2);
+  over.erase("gamma_grid");
+  over["outlier_scale"] = "10";
+  over["gamma"] = "0.05";
+  for (const auto& [corrupted, inside] : {std::pair{0, false}, {1, true}}) {
+    over["corrupted"] = corrupted;
+    const Outcome o = claim("mf22.thm1.over").evaluate(over, Precision::kDouble);
+    ASSERT_TRUE(o.ok) << o.message;
+    EXPECT_EQ(p_range(o), std::optional<bool>(inside)) << "over, |S| = " << corrupted;
+  }
 }
 
 // Theorems 2-3: the balanced and error claims measure what they say. The

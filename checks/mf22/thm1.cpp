@@ -132,6 +132,7 @@ Outcome evaluate_under(const mf22::UnderInstance& in) {
   o.error = widen(S(abs(f - dual) + rounding));
   const double p = static_cast<double>(spec.corrupted) / spec.samples;
   o.hypotheses = mf22::assumption1_checks(law);
+  o.hypotheses.push_back(mf22::p_range_check(spec));
   o.hypotheses.push_back({"m.ge.d/(1-2p)^2", spec.samples * (1 - 2 * p) * (1 - 2 * p) >= 2 * M_PI * d,
                           Evidence::kCertified,
                           fmt::format("m (1-2p)^2 / d = {:.3g} (>= 2 pi: the constant that makes (30) "
@@ -213,6 +214,7 @@ Claim thm1_under() {
   c.notes = "The probability 1 - e^{-Omega(d)} has no explicit constant; claimed_probability = 0.9 "
             "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3).";
   c.hypotheses = mf22::assumption1_hypotheses();
+  c.hypotheses.push_back(mf22::p_range_hypothesis());
   c.hypotheses.push_back({"m.ge.d/(1-2p)^2", "m >~ d / (1-2p)^2"});
   c.claimed_probability = 0.9;
   c.default_cases = 60;

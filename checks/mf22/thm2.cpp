@@ -156,6 +156,7 @@ Claim thm2_error_as_proved() {
 Claim thm2_no_escape() {
   Claim c = theorem2_claim_common();
   c.id = "mf22.thm2.no-escape";
+  c.slow = true;  // its 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) takes 35-120 s
   c.source = "Theorem 2, 'furthermore' clause (main text (1 - Omega(eta sqrt d))^{t - T-bar}; full version "
              "(1 - Omega(eta / sqrt d))^{t - T-bar})";
   c.summary = "N = 2, m >~ d log(m)/(1-p)^2: for every t >= T-bar, ||w_1 (.) w_2 - theta*|| <~ eta theta*_max v "
@@ -197,6 +198,7 @@ Claim thm2_no_escape() {
 Claim thm2_error_theta() {
   Claim c = theorem2_claim_common();
   c.id = "mf22.thm2.error.theta";
+  c.slow = true;  // its 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) takes 35-120 s
   c.source = "Theorem 2 (main text), convergence guarantee and long escape time: the theta*_max factor";
   c.summary = "N = 2: the error over T-bar <= t <= sqrt(m(1-p)/k) T-bar scales at most like theta*_max at a "
               "fixed eta (theta* rescaled by 1, 2, 4)";

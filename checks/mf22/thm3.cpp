@@ -120,6 +120,7 @@ Claim thm3_error() {
 Claim thm3_balanced_support() {
   Claim c = theorem3_claim_common();
   c.id = "mf22.thm3.balanced.support";
+  c.slow = true;  // its 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) takes 35-120 s
   c.source = "Theorem 3, balanced property (on-support coordinates; full version sqrt[N]{theta*_l}, main text "
              "prints sqrt[2]{theta*_l})";
   c.summary = "N >= 3: for t <= T-bar, |w_il - w_jl| = O~(theta*_l^{1/N} sqrt(k^3/m)) for l in supp(theta*), "

@@ -314,6 +314,7 @@ Claim thm4_p0p_common() {
 Claim thm4_p0p() {
   Claim c = thm4_p0p_common();
   c.id = "mf22.thm4.p0p";
+  c.slow = true;  // its 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) takes 35-120 s
   c.source = "Theorem 4, second bullet, the sqrt(p0 p) factor, as proved (Appendix C.2, largest decrease)";
   c.measurement = "y = (d/sqrt m) gamma^N / (certified lower end of the largest decrease), x = p0 p with p0 = "
                   "P(|zeta| >= t0), t0 = scale/2 (closed form) and p = |S|/m over |S| in {2, 4, 8, 16}; "
@@ -329,6 +330,7 @@ Claim thm4_p0p() {
 Claim thm4_p0p_as_printed() {
   Claim c = thm4_p0p_common();
   c.id = "mf22.thm4.p0p.as-printed";
+  c.slow = true;  // its 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) takes 35-120 s
   c.source = "Theorem 4, second bullet, the sqrt(p0 p) factor, as printed (inf {L(w*) - L(w)} = minus the largest "
              "increase)";
   c.measurement = "y = (d/sqrt m) gamma^N / (the largest increase sup {L(w) - L(w*)} found, attained), x = p0 p "

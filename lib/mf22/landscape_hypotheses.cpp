@@ -24,9 +24,17 @@ std::vector<HypothesisSpec> theorem4_hypotheses() {
 std::vector<HypothesisSpec> theorem1_over_hypotheses() {
   std::vector<HypothesisSpec> h = assumption1_hypotheses();
   h.push_back({"m.le.0.1d", "m <= 0.1 d"});
-  h.push_back({"p.positive", "0 < p"});
+  h.push_back(p_range_hypothesis());
   h.push_back({"gamma.le.t0", "gamma <~ t0"});
   return h;
+}
+
+HypothesisSpec p_range_hypothesis() { return {"p.range", "0 < p < 1/2 (\"for any N >= 1 and 0 < p < 1/2\")"}; }
+
+HypothesisCheck p_range_check(const RobustRegressionSpec& spec) {
+  // p = |S|/m exactly: 0 < p < 1/2 is 0 < |S| and 2 |S| < m in integers.
+  return {"p.range", spec.corrupted > 0 && 2L * spec.corrupted < spec.samples, Evidence::kCertified,
+          fmt::format("|S| = {}, m = {}", spec.corrupted, spec.samples)};
 }
 
 template <class S>
@@ -63,7 +71,7 @@ std::vector<HypothesisCheck> theorem1_over_checks(const RobustRegressionSpec& sp
   std::vector<HypothesisCheck> h = assumption1_checks(law);
   h.push_back({"m.le.0.1d", spec.samples <= 0.1 * spec.dimension, Evidence::kCertified,
                fmt::format("m = {}, d = {}", spec.samples, spec.dimension)});
-  h.push_back({"p.positive", spec.corrupted > 0, Evidence::kCertified, fmt::format("|S| = {}", spec.corrupted)});
+  h.push_back(p_range_check(spec));
   return h;
 }
 

@@ -15,7 +15,7 @@ namespace thmcheck::mf22 {
 std::vector<HypothesisSpec> theorem4_hypotheses();
 
 /// Theorem 1's hypotheses in the over-parameterized regime: Assumption 1,
-/// m <= 0.1 d, 0 < p, gamma <~ t0.
+/// m <= 0.1 d, 0 < p < 1/2, gamma <~ t0.
 std::vector<HypothesisSpec> theorem1_over_hypotheses();
 
 /// Theorem 4's hypotheses on an instance with N = `layers` and largest radius
@@ -32,8 +32,14 @@ std::vector<HypothesisCheck> theorem4_checks(const RobustRegressionSpec& spec, i
 /// Estimated: a double-precision LP.
 HypothesisCheck support_check(double worst);
 
+/// Theorem 1's "0 < p < 1/2" (main text, Theorem 1: "for any N >= 1 and
+/// 0 < p < 1/2"), shared by both regimes.
+HypothesisSpec p_range_hypothesis();
+/// 0 < p < 1/2 on an instance, exactly: 0 < |S| and 2 |S| < m (certified).
+HypothesisCheck p_range_check(const RobustRegressionSpec& spec);
+
 /// Theorem 1's data hypotheses (over-parameterized regime): Assumption 1,
-/// m <= 0.1 d and 0 < p (|S| >= 1), certified. The caller adds gamma <~ t0.
+/// m <= 0.1 d and 0 < p < 1/2 (p.range), certified. The caller adds gamma <~ t0.
 template <class S>
 std::vector<HypothesisCheck> theorem1_over_checks(const RobustRegressionSpec& spec, const OutlierLaw<S>& law);
 
