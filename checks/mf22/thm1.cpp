@@ -212,7 +212,10 @@ Claim thm1_under() {
                   "first-order decrease rate <= 0.";
   c.generator_info = mf22::underparameterized_generator_info();
   c.notes = "The probability 1 - e^{-Omega(d)} has no explicit constant; claimed_probability = 0.9 "
-            "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3).";
+            "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3). Weak where it holds: m is drawn "
+            "within 1-2x of 2 pi d/(1-2p)^2, d <= 40 and p <= 0.35; the hard corner p -> 1/2 needs m ~ "
+            "2 pi d/(1-2p)^2 (50000 at p = 0.45, d = 40), an LP of that many rows per case, not yet run. "
+            "p = 0, which the generator can draw, is outside 0 < p < 1/2 (p.range) and counted apart.";
   c.hypotheses = mf22::assumption1_hypotheses();
   c.hypotheses.push_back(mf22::p_range_hypothesis());
   c.hypotheses.push_back({"m.ge.d/(1-2p)^2", "m >~ d / (1-2p)^2"});
