@@ -2,8 +2,9 @@
 // B(theta0, 4 ||r_0||/alpha) and Assumption 2 (b), with eta <= 1/(2 beta^2)
 // min(1, alpha^2/(L ||r_0||)), obeys the rate (2.3), the potential bound (2.4)
 // and the path-length bound (2.5). Checked on GLM instances f = phi(X theta)
-// with certified alpha, beta, L (lib/os19/glm_gd_run.hpp), every iterate
-// t = 1..T, the worst reported.
+// with alpha, beta, L certified over the theorem's ball itself
+// (lib/os19/ball_glm_bounds.hpp), either branch of Assumption 2, every
+// iterate t = 1..T, the worst reported.
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/os19/glm_gd_run.hpp"
 
@@ -12,6 +13,15 @@ namespace {
 
 using os19::GdIterate;
 using os19::Worst;
+
+constexpr const char* kNotes =
+    "Constants of the ball D = B(theta0, 4 ||r0||/alpha) itself (lib/os19/ball_glm_bounds): alpha, beta, L "
+    "from the exact range of phi' and |phi''| on the intervals x_i^T theta0 +- ||x_i|| R, with alpha "
+    "self-consistent with R; larger than the global constants, so the bounds are tighter, and valid for "
+    "non-monotone phi (tanh_plus with c <= -1) when phi' keeps its sign on the ball. Branch (a) (lambda = "
+    "1/2, eta <= 1/(2 beta^2)) where the ball's Jacobian deviation is at most alpha^2/(2 beta), else "
+    "branch (b); the hypothesis detail says which. Not covered: the one-hidden-layer network model "
+    "(its ball constants need per-neuron intervals; os19.thm4.3.* run it with global constants).";
 
 /// (2.3): ||r_t||^2 <= (1 - eta alpha^2/2)^t ||r_0||^2.
 template <class S>
@@ -61,7 +71,8 @@ THMCHECK_REGISTER(os19_thm2_1) {
            "Under Assumption 1 over B(theta0, 4||f(theta0)-y||/alpha) and Assumption 2 (a) with lambda = 1/2 "
            "and eta <= 1/(2beta^2), or (b) and eta <= 1/(2beta^2) min(1, alpha^2/(L||f(theta0)-y||)), all GD "
            "iterates obey ||f(theta_t) - y||^2 <= (1 - eta alpha^2/2)^t ||f(theta0) - y||^2.   (2.3)",
-       .measurement = "max over t = 1..T of ||r_t||^2 / ((1 - eta alpha^2/2)^t ||r_0||^2) against 1"},
+       .measurement = "max over t = 1..T of ||r_t||^2 / ((1 - eta alpha^2/2)^t ||r_0||^2) against 1",
+       .notes = kNotes},
       rule,
       []<class S>(const os19::GlmGdInstance& in) { return rate<S>(in); }));
 
@@ -71,7 +82,8 @@ THMCHECK_REGISTER(os19_thm2_1) {
        .summary = "GD potential: alpha/4 ||theta_t - theta0|| + ||f(theta_t) - y|| <= ||f(theta0) - y||",
        .statement = "Under the hypotheses of Theorem 2.1, all GD iterates obey (1/4) alpha ||theta_t - theta0||_2 + "
                     "||f(theta_t) - y||_2 <= ||f(theta0) - y||_2.   (2.4)",
-       .measurement = "max over t = 1..T of alpha/4 ||theta_t - theta0|| + ||r_t|| against ||r_0||"},
+       .measurement = "max over t = 1..T of alpha/4 ||theta_t - theta0|| + ||r_t|| against ||r_0||",
+       .notes = kNotes},
       rule,
       []<class S>(const os19::GlmGdInstance& in) { return potential<S>(in); }));
 
@@ -82,7 +94,8 @@ THMCHECK_REGISTER(os19_thm2_1) {
        .statement = "Furthermore, the total gradient path is bounded: sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= "
                     "4 ||f(theta0) - y||_2 / alpha.   (2.5)",
        .measurement = "path length of the first T steps (the partial sums are checked; the tail after T is not "
-                      "measured) against 4 ||r_0|| / alpha"},
+                      "measured) against 4 ||r_0|| / alpha",
+       .notes = kNotes},
       rule,
       []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }

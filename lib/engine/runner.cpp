@@ -150,7 +150,8 @@ CaseRecord judge_instance(const Claim& claim, const Json& instance, Precision st
   if (claim.kind != ClaimKind::kScaling) {
     while (p != Precision::kMp100) {
       const Outcome& o = history.back().second;
-      if (o.ok && certainly_outside_hypotheses(o)) break;  // never counts: no need to certify
+      // Never counts (an error outside the hypotheses too): no need to certify.
+      if (certainly_outside_hypotheses(o)) break;
       if (o.ok) {
         const Wide m = o.margin();
         const bool decided = abs(m) > o.error;

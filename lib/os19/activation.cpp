@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace thmcheck::os19 {
 
@@ -82,7 +83,9 @@ template <class S>
 S Activation<S>::big_gamma() const {
   switch (kind) {
     case ActivationKind::kIdentity: return S(1);
-    case ActivationKind::kTanhPlus: return parameter > 0 ? S(1) + parameter : S(1);
+    case ActivationKind::kTanhPlus:
+      // sup |phi'| = max(1, |1 + c|): phi' ranges over [1 + c, 1] or [1, 1 + c].
+      return parameter > 0 ? S(1) + parameter : std::max(S(1), S(-1 - parameter));
     case ActivationKind::kLeakySoftplus: return S(1);
   }
   return S(1);
@@ -117,6 +120,7 @@ InverseResult<S> invert(const Activation<S>& phi, const S& y) {
   using std::abs;
   InverseResult<S> out;
   const S g = phi.gamma(), G = phi.big_gamma();
+  if (!(g > 0)) return out;  // phi not strictly increasing: no bracketed inverse
   const S shift = y - phi.value(S(0));
   S lo = std::min(shift / g, shift / G), hi = std::max(shift / g, shift / G);
   S z = (lo + hi) / 2;
@@ -145,7 +149,11 @@ void ActivationSpec::check() const {
   };
   if (name == "identity") return;
   if (name == "tanh_plus") {
-    if (!(require(c, "c") > -1)) throw InputError("field 'c': must be > -1");
+    // c <= -1 is a non-monotone phi (phi' = 1 + c sech^2 changes sign): only
+    // constants over a ball (os19 Theorem 2.1) can hold for it; the global
+    // constants of the other claims see gamma <= 0 and leave it outside.
+    const double cv = require(c, "c");
+    if (!std::isfinite(cv)) throw InputError("field 'c': must be finite");
     if (s && !(s->as<double>() > 0)) throw InputError("field 's': must be > 0");
     return;
   }

@@ -16,7 +16,7 @@ namespace thmcheck::os19 {
 /// Members of the activation family.
 enum class ActivationKind {
   kIdentity,       ///< phi(z) = z (linear regression): gamma = Gamma = 1, M = 0
-  kTanhPlus,       ///< phi(z) = z + c tanh(s z)/s, c > -1, sharpness s > 0 (default 1)
+  kTanhPlus,       ///< phi(z) = z + c tanh(s z)/s, sharpness s > 0 (default 1); increasing iff c > -1
   kLeakySoftplus,  ///< phi(z) = a z + (1 - a) log(1 + e^z), 0 < a <= 1
 };
 
@@ -36,9 +36,9 @@ struct Activation {
   Scalar derivative(const Scalar& z) const;
   /// phi''(z).
   Scalar second_derivative(const Scalar& z) const;
-  /// gamma = inf phi': 1 (identity); min(1, 1 + c) (tanh_plus); a (leaky_softplus).
+  /// gamma = inf phi': 1 (identity); min(1, 1 + c) (tanh_plus; <= 0 when c <= -1); a (leaky_softplus).
   Scalar gamma() const;
-  /// Gamma = sup phi': 1; max(1, 1 + c); 1.
+  /// Gamma = sup |phi'|: 1; max(1, |1 + c|); 1 (= sup phi' when phi is increasing).
   Scalar big_gamma() const;
   /// M = sup |phi''|: 0; |c| s 4/(3 sqrt 3) (max of 2 |tanh| sech^2 at tanh^2 = 1/3);
   /// (1 - a)/4 (max of sigma (1 - sigma)).
@@ -72,7 +72,7 @@ struct ActivationSpec {
       field("name", &ActivationSpec::name,
             "\"identity\", \"tanh_plus\" (phi = z + c tanh(s z)/s) or \"leaky_softplus\" "
             "(phi = a z + (1-a) log(1+e^z))"),
-      field("c", &ActivationSpec::c, "tanh_plus (required): c > -1"),
+      field("c", &ActivationSpec::c, "tanh_plus (required): c real; c > -1 strictly increasing, c <= -1 not monotone (phi' = 1 + c sech^2 changes sign)"),
       field("s", &ActivationSpec::s, "tanh_plus: sharpness s > 0, default 1"),
       field("a", &ActivationSpec::a, "leaky_softplus (required): 0 < a <= 1"));
   /// A known name with its parameters in range; throws InputError naming the field.

@@ -85,7 +85,8 @@ TEST(Os19Activation, ActivationSpecRejectsOutOfRangeParameters) {
     }
     return "accepted";
   };
-  EXPECT_EQ(error_of(R"({"name": "tanh_plus", "c": "-1"})"), "field 'c': must be > -1");
+  // c <= -1 (phi not monotone) is a valid activation; claims with global constants leave it outside.
+  EXPECT_EQ(error_of(R"({"name": "tanh_plus", "c": "-1.5"})"), "accepted");
   EXPECT_EQ(error_of(R"({"name": "tanh_plus", "c": "1", "s": "0"})"), "field 's': must be > 0");
   EXPECT_EQ(error_of(R"({"name": "tanh_plus"})"), "missing field 'c' (tanh_plus needs it)");
   EXPECT_EQ(error_of(R"({"name": "leaky_softplus", "a": "0"})"), "field 'a': must be in (0, 1]");
@@ -100,6 +101,25 @@ TEST(Os19Activation, ActivationSpecRejectsOutOfRangeParameters) {
   EXPECT_EQ(sharp.kind, ActivationKind::kTanhPlus);
   EXPECT_EQ(sharp.sharpness, parse_decimal<Mp50>("7.5"));
   EXPECT_EQ(instance_to_json(tanh_plus_spec("0.8")), Json::parse(R"({"name": "tanh_plus", "c": "0.8"})"));
+}
+
+}  // namespace
+}  // namespace thmcheck::os19
+
+namespace thmcheck::os19 {
+namespace {
+
+// c <= -1: phi' = 1 + c sech^2 takes the values [1 + c, 1], so gamma = 1 + c <= 0
+// (the global constants leave such instances outside), Gamma = sup |phi'| =
+// max(1, |1 + c|) (checked at the extreme z = 0), and there is no inverse to bracket.
+TEST(Os19Activation, NonMonotoneTanhPlusHasSignedGammaAndNoInverse) {
+  const Activation<double> phi{ActivationKind::kTanhPlus, -2.5};
+  EXPECT_NEAR(phi.gamma(), -1.5, 1e-15);
+  EXPECT_NEAR(phi.big_gamma(), 1.5, 1e-15);
+  EXPECT_NEAR(std::abs(phi.derivative(0.0)), phi.big_gamma(), 1e-15);
+  EXPECT_FALSE(invert(phi, 0.3).ok);
+  const Activation<double> mild{ActivationKind::kTanhPlus, -1.5};
+  EXPECT_NEAR(mild.big_gamma(), 1.0, 1e-15);
 }
 
 }  // namespace

@@ -18,6 +18,12 @@ const char* const kGlmGeneratorInfo =
     "(distance 1e-6..1), far (theta0, y of size up to 1e3) or theta0 = 0; eta at the theorem's "
     "limit (30%), below it (60%, fraction 1e-3..1) or above (10%, outside the hypothesis); T in [1, 300].";
 
+const char* const kGlmBallGeneratorInfo =
+    "as the GLM family (n in [1, 30], p = n + [0, 60], 10% large; cond(X) in [1, 1e4], ||X|| in [0.1, 10]; "
+    "theta0 near a solution, far or 0; eta at, below or above the limit), plus non-monotone tanh_plus "
+    "c in [-3.05, -1.05] (phi' = 1 + c sech^2 changes sign; 3 in 13 cases) for the ball constants; "
+    "T in [1, 300], in 1 of 4 small cases T in [5, 1500].";
+
 namespace {
 
 struct GlmGdParams {
@@ -34,12 +40,13 @@ struct GlmGdParams {
   int step_param;   // permille
   int iterations;
   int lambda_tenths;
+  int long_run;     // ball constants only: T five times longer
   std::uint64_t seed;
 };
 
 }  // namespace
 
-rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda) {
+rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda, bool ball_constants) {
   auto params = rc::gen::build<GlmGdParams>(
       rc::gen::set(&GlmGdParams::large, rc::gen::weightedElement<int>({{9, 0}, {1, 1}})),
       rc::gen::set(&GlmGdParams::n, rc::gen::oneOf(rc::gen::inRange(1, 6), rc::gen::inRange(1, 31))),
@@ -47,7 +54,9 @@ rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda) {
                    rc::gen::oneOf(rc::gen::inRange(0, 4), rc::gen::inRange(0, 61))),
       rc::gen::set(&GlmGdParams::log_cond, rc::gen::inRange(0, 17)),
       rc::gen::set(&GlmGdParams::log_scale, rc::gen::inRange(-4, 5)),
-      rc::gen::set(&GlmGdParams::phi_kind, rc::gen::weightedElement<int>({{3, 0}, {4, 1}, {3, 2}})),
+      rc::gen::set(&GlmGdParams::phi_kind,
+                   ball_constants ? rc::gen::weightedElement<int>({{3, 0}, {4, 1}, {3, 2}, {3, 3}})
+                                  : rc::gen::weightedElement<int>({{3, 0}, {4, 1}, {3, 2}})),
       rc::gen::set(&GlmGdParams::phi_param, rc::gen::inRange(0, 21)),
       rc::gen::set(&GlmGdParams::start_mode, rc::gen::inRange(0, 3)),
       rc::gen::set(&GlmGdParams::start_exp, rc::gen::inRange(0, 13)),
@@ -55,6 +64,7 @@ rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda) {
       rc::gen::set(&GlmGdParams::step_param, rc::gen::inRange(1, 1001)),
       rc::gen::set(&GlmGdParams::iterations, rc::gen::inRange(1, 301)),
       rc::gen::set(&GlmGdParams::lambda_tenths, rc::gen::inRange(1, 11)),
+      rc::gen::set(&GlmGdParams::long_run, ball_constants ? rc::gen::inRange(0, 4) : rc::gen::just(0)),
       rc::gen::set(&GlmGdParams::seed, rc::gen::arbitrary<std::uint64_t>()));
   return rc::gen::map(params, [with_lambda](const GlmGdParams& q) -> GlmGdInstance {
     RandomSource rng(q.seed);
@@ -69,6 +79,10 @@ rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda) {
       in.phi = identity_spec();
     } else if (q.phi_kind == 1) {
       const std::string c = short_decimal(-0.9 + 0.195 * q.phi_param, 6);
+      in.phi = tanh_plus_spec(c);
+      phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
+    } else if (q.phi_kind == 3) {
+      const std::string c = short_decimal(-1.05 - 0.1 * q.phi_param, 6);
       in.phi = tanh_plus_spec(c);
       phi = {os19::ActivationKind::kTanhPlus, std::stod(c)};
     } else {
@@ -98,7 +112,7 @@ rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda) {
     if (q.step_mode == 1) fraction = q.step_param / 1000.0;
     if (q.step_mode == 2) fraction = 1.0 + q.step_param / 1000.0;
     in.eta_fraction = Real::parse(short_decimal(fraction, 6));
-    in.iterations = q.large ? std::min(q.iterations, 30) : q.iterations;
+    in.iterations = q.large ? std::min(q.iterations, 30) : (q.long_run == 3 ? 5 * q.iterations : q.iterations);
     if (with_lambda) {
       int tenths = q.lambda_tenths;
       // With L > 0, lambda = 1 leaves no positive step (2(1 - lambda) = 0).

@@ -62,14 +62,18 @@ struct GlmGdInstance : GlmData {
 /// Generator ranges of glm_gd_generator, for the report (held to the draws by
 /// glm_gd_instance_test.cpp).
 extern const char* const kGlmGeneratorInfo;
+/// The same for glm_gd_generator(_, true).
+extern const char* const kGlmBallGeneratorInfo;
 
 /// GLM instances: 90% small (n in [1, 30], p = n + [0, 60], T in [1, 300]),
 /// 10% large (n in [50, 150], p = n + [0, 100], T <= 30); cond(X) in [1, 1e4],
 /// ||X|| in [0.1, 10], entries rounded to 12 digits; phi identity / tanh_plus /
 /// leaky_softplus; theta0 near a solution, far, or 0; eta_fraction at, below
 /// or above 1. With `with_lambda` also "lambda" in {0.1, ..., 1} (Theorem 9.3;
-/// 0.9 at most when phi is nonlinear).
-rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda);
+/// 0.9 at most when phi is nonlinear). With `ball_constants` (claims whose
+/// constants are those of a ball, Theorem 2.1) also non-monotone tanh_plus
+/// (c in [-3.05, -1.05]) and, in 1 of 4 small cases, T up to 1500.
+rc::Gen<GlmGdInstance> glm_gd_generator(bool with_lambda, bool ball_constants = false);
 
 /// The rows of m rounded to `digits` significant digits, as Reals; m is
 /// replaced by the rounded values (the instance is the decimal matrix).

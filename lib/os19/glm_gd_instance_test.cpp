@@ -77,6 +77,30 @@ TEST(Os19GlmGdInstance, GeneratedInstancesLieInTheStatedRanges) {
   EXPECT_GT(large, 0);
 }
 
+// kGlmBallGeneratorInfo: the GLM ranges plus non-monotone tanh_plus c in
+// [-3.05, -1.05] and, for small cases, T up to 1500; both extensions are drawn.
+TEST(Os19GlmGdInstance, BallGeneratorAddsNonMonotonePhiAndLongRuns) {
+  int non_monotone = 0, long_runs = 0;
+  for (int s = 0; s < 240; ++s) {
+    const GlmGdInstance in = glm_gd_generator(false, true)(rc::Random(9000 + s), s % 4 * 33).value();
+    ASSERT_NO_THROW(in.check());
+    EXPECT_GE(in.iterations, 1);
+    EXPECT_LE(in.iterations, in.rows() >= 50 ? 30 : 1500);
+    if (in.iterations > 300) ++long_runs;
+    if (in.phi.name == "tanh_plus") {
+      const double c = in.phi.c->as<double>();
+      EXPECT_GE(c, -3.05 - 1e-12);
+      EXPECT_LE(c, 3);
+      if (c <= -1) {
+        ++non_monotone;
+        EXPECT_LE(c, -1.05 + 1e-12);
+      }
+    }
+  }
+  EXPECT_GT(non_monotone, 20);
+  EXPECT_GT(long_runs, 5);
+}
+
 void expect_input_error(const std::string& text, const std::string& fragment) {
   try {
     (void)instance_from_json<GlmGdInstance>(parse_json_exact(text));

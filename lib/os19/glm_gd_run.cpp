@@ -130,14 +130,14 @@ ClaimInfo glm_gd_claim_info(const GlmGdClaimText& text, const GdStepRuleText& ru
   c.summary = text.summary;
   c.statement = text.statement;
   c.kind = ClaimKind::kExplicit;
-  c.hypotheses = {{"assumption1", "Assumption 1 (Jacobian spectrum) over the theorem's ball D"},
-                  {"assumption2b", "Assumption 2 (b) (Lipschitz Jacobian) over D"},
+  c.hypotheses = {{"assumption1", rule.assumption1},
+                  {"assumption2b", rule.assumption2},
                   {"step", rule.step}};
   for (const HypothesisSpec& h : rule.extra) c.hypotheses.push_back(h);
   c.measurement = std::string("GLM f = phi(X theta) (phi = identity: linear regression), GD from theta0 "
                               "for T steps; every iterate t = 1..T is checked and the worst reported. ") +
                   text.measurement + ".";
-  c.generator_info = kGlmGeneratorInfo;
+  c.generator_info = rule.ball_constants ? kGlmBallGeneratorInfo : kGlmGeneratorInfo;
   c.notes = text.notes;
   c.default_cases = 100;
   return c;

@@ -110,7 +110,8 @@ struct GlmGdClaimText {
 ClaimInfo glm_gd_claim_info(const GlmGdClaimText& text, const GdStepRuleText& rule);
 template <class Measure>
 Claim glm_gd_claim(const GlmGdClaimText& text, const GdStepRuleText& rule, Measure measure) {
-  return typed_claim<GlmGdInstance>(glm_gd_claim_info(text, rule), glm_gd_generator(rule.with_lambda),
+  return typed_claim<GlmGdInstance>(glm_gd_claim_info(text, rule),
+                                    glm_gd_generator(rule.with_lambda, rule.ball_constants),
                                     std::move(measure));
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "thmcheck/os19/ball_glm_bounds.hpp"
+
 namespace thmcheck::os19 {
 
 template <class S>
@@ -14,8 +16,8 @@ GlmGdProblem<S>::GlmGdProblem(const GlmData& in)
       phi(in.phi.at<S>()),
       iterations(in.iterations),
       model(x, y, phi),
-      bounds(glm_bounds(x, phi)),
       matrix(matrix_bounds(x)),
+      bounds(glm_bounds(matrix, phi)),
       r0(model.residual(theta0).norm()),
       u(unit_roundoff<S>()) {}
 
@@ -42,11 +44,29 @@ GdConstants<S> certified_constants(const GlmGdProblem<S>& g) {
 
 template <class S>
 GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const GlmGdInstance&) {
-  GdConstants<S> c = certified_constants(g);
+  // D = B(theta0, 4 ||r0|| / alpha) with alpha, beta, L of D itself; ||r0||
+  // rounded up (a length-n sum of squares of residuals, each of n + p terms).
+  const S r0_up = g.r0 * (1 + 4 * S(static_cast<double>(g.n + g.p + 8)) * g.u);
+  const BallGlmBounds<S> b = self_consistent_glm_bounds(g.x, g.theta0, g.phi, S(4 * r0_up), g.matrix);
+  GdConstants<S> c;
+  c.alpha = b.alpha;
+  c.beta = b.beta;
+  c.lipschitz = b.lipschitz;
   const S &alpha = c.alpha, &beta = c.beta, &lip = c.lipschitz, &r0 = g.r0;
+  c.hypotheses.push_back({"assumption1", alpha > 0, Evidence::kCertified,
+                          "alpha = " + to_decimal(alpha, 8) + ", beta = " + to_decimal(beta, 8) +
+                              " on D = B(theta0, 4 ||r0||/alpha): " + b.derivation});
+  // Branch (a) with lambda = 1/2: sup_D ||J(a) - J(b)|| <= (1 - 1/2) alpha^2 / beta.
+  const S allowed = alpha > 0 ? S(alpha * alpha / (2 * beta)) : S(0);
+  const bool branch_a = alpha > 0 && b.deviation <= allowed;
   const S a = lip * r0 > 0 ? S(alpha * alpha / (lip * r0)) : S(1);
   const S min_ratio = lip * r0 > 0 ? std::min(S(1), a) : S(1);  // min(1, alpha^2/(L ||r0||))
-  c.limit = min_ratio / (2 * beta * beta);
+  c.limit = (branch_a ? S(1) : min_ratio) / (2 * beta * beta);
+  c.hypotheses.push_back(
+      {"assumption2b", true, Evidence::kCertified,
+       std::string(branch_a ? "branch (a), eta <= 1/(2 beta^2)" : "branch (b)") + ": sup_D ||J(a) - J(b)|| <= " +
+           to_decimal(b.deviation, 8) + (branch_a ? " <= " : " > ") + "alpha^2/(2 beta) = " + to_decimal(allowed, 8) +
+           "; L = " + to_decimal(lip, 8) + " on D"});
   return c;
 }
 
@@ -139,10 +159,19 @@ StepChoice<S> choose_step(const std::optional<Real>& given_eta, const std::optio
 }
 
 GdStepRuleText thm2_1_rule_text() {
-  return {"Theorem 2.1 (Assumption 2(b) branch): eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(theta0) - y||)); "
-          "alpha = gamma sigma_min(X), beta = Gamma ||X||, L = M ||X||_2,inf ||X|| (certified on R^p)",
-          {},
-          false};
+  GdStepRuleText t{"Theorem 2.1: under Assumption 2 (a) with lambda = 1/2, eta <= 1/(2 beta^2); under (b), "
+                   "eta <= 1/(2 beta^2) min(1, alpha^2/(L ||f(theta0) - y||)) (the larger limit of the branches "
+                   "that hold on the instance)",
+                   {},
+                   false};
+  t.assumption1 =
+      "Assumption 1 over D = B(theta0, 4 ||f(theta0) - y||/alpha): alpha = min_i inf |phi'| sigma_min(X), beta = "
+      "max_i sup |phi'| ||X|| over the intervals x_i^T theta0 +- ||x_i|| R (certified), alpha consistent with R";
+  t.assumption2 =
+      "Assumption 2 over D: (a) with lambda = 1/2, sup_D ||J(a) - J(b)|| <= alpha^2/(2 beta) (bounded by max_i "
+      "(sup - inf of phi') ||X||), or (b) with L = max_i sup |phi''| ||X||_2,inf ||X|| on D";
+  t.ball_constants = true;
+  return t;
 }
 
 GdStepRuleText thm9_3_rule_text() {

@@ -32,8 +32,8 @@ struct GlmGdProblem {
   Activation<S> phi;
   long iterations;  ///< T
   GlmModel<S> model;
-  JacobianBounds<S> bounds;  ///< alpha = gamma sigma_min(X), beta = Gamma ||X||, L = M ||X||_2,inf ||X||
   MatrixBounds<S> matrix;    ///< sigma_min(X) >= ..., ||X|| <= ..., ||X||_F
+  JacobianBounds<S> bounds;  ///< alpha = gamma sigma_min(X), beta = Gamma ||X||, L = M ||X||_2,inf ||X||
   S r0;  ///< ||f(theta0) - y||
   S u;   ///< unit roundoff of S
 };
@@ -56,8 +56,11 @@ struct GdConstants {
 template <class S>
 using GdStepRule = GdConstants<S> (*)(const GlmGdProblem<S>&, const GlmGdInstance&);
 
-/// Theorem 2.1, case (b): alpha, beta, L certified; eta <= 1/(2 beta^2)
-/// min(1, alpha^2/(L ||r0||)).
+/// Theorem 2.1 with the constants of its ball D = B(theta0, 4 ||r0|| / alpha)
+/// (lib/os19/ball_glm_bounds.hpp, alpha self-consistent with D's radius), and
+/// either branch: (a) with lambda = 1/2 when sup_D ||J(a) - J(b)|| <=
+/// alpha^2 / (2 beta), then eta <= 1/(2 beta^2); else (b), eta <= 1/(2 beta^2)
+/// min(1, alpha^2/(L ||r0||)). The larger limit of the branches that hold.
 template <class S>
 GdConstants<S> thm2_1_constants(const GlmGdProblem<S>& g, const GlmGdInstance& in);
 
@@ -103,6 +106,13 @@ struct GdStepRuleText {
   std::string step;                   ///< the "step" hypothesis as the theorem states it
   std::vector<HypothesisSpec> extra;  ///< hypotheses after assumption1, assumption2b, step
   bool with_lambda = false;           ///< instances carry "lambda" (Theorem 9.3)
+  /// How the rule establishes Assumptions 1 and 2 (the "assumption1" and
+  /// "assumption2b" hypotheses' text).
+  std::string assumption1 = "Assumption 1 (Jacobian spectrum) over the theorem's ball D";
+  std::string assumption2 = "Assumption 2 (b) (Lipschitz Jacobian) over D";
+  /// The rule's constants are those of the ball D (glm_gd_generator's
+  /// ball_constants: non-monotone phi and longer runs are drawn too).
+  bool ball_constants = false;
 };
 /// Theorem 2.1's step rule in words.
 GdStepRuleText thm2_1_rule_text();

@@ -29,7 +29,11 @@ MatrixBounds<S> jacobian_at_point(const Matrix<S>& j) {
 
 template <class S>
 JacobianBounds<S> glm_bounds(const Matrix<S>& x, const Activation<S>& phi) {
-  const MatrixBounds<S> m = matrix_bounds(x);
+  return glm_bounds(matrix_bounds(x), phi);
+}
+
+template <class S>
+JacobianBounds<S> glm_bounds(const MatrixBounds<S>& m, const Activation<S>& phi) {
   JacobianBounds<S> b;
   b.alpha = phi.gamma() * m.sigma_min_lower;
   b.beta = phi.big_gamma() * m.norm_upper;
@@ -71,6 +75,9 @@ template MatrixBounds<double> jacobian_at_point(const Matrix<double>&);
 template MatrixBounds<Mp50> jacobian_at_point(const Matrix<Mp50>&);
 template MatrixBounds<Mp100> jacobian_at_point(const Matrix<Mp100>&);
 template JacobianBounds<double> glm_bounds(const Matrix<double>&, const Activation<double>&);
+template JacobianBounds<double> glm_bounds(const MatrixBounds<double>&, const Activation<double>&);
+template JacobianBounds<Mp50> glm_bounds(const MatrixBounds<Mp50>&, const Activation<Mp50>&);
+template JacobianBounds<Mp100> glm_bounds(const MatrixBounds<Mp100>&, const Activation<Mp100>&);
 template JacobianBounds<Mp50> glm_bounds(const Matrix<Mp50>&, const Activation<Mp50>&);
 template JacobianBounds<Mp100> glm_bounds(const Matrix<Mp100>&, const Activation<Mp100>&);
 template JacobianBounds<double> network_bounds(const Matrix<double>&, const Vector<double>&,

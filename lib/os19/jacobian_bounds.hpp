@@ -53,6 +53,9 @@ struct JacobianBounds {
 /// phi'(x_i b)| ||X|| <= M max_i |x_i (a - b)| ||X|| <= M ||X||_{2,inf} ||X|| ||a - b||.
 template <class Scalar>
 JacobianBounds<Scalar> glm_bounds(const Matrix<Scalar>& x, const Activation<Scalar>& phi);
+/// glm_bounds from X's MatrixBounds, already computed (one SVD fewer).
+template <class Scalar>
+JacobianBounds<Scalar> glm_bounds(const MatrixBounds<Scalar>& m, const Activation<Scalar>& phi);
 
 /// Network v^T phi(W x): alpha = gamma sigma_min(X) ||v||, beta = Gamma ||X|| ||v||,
 /// L = M ||X||_{2,inf} ||X|| ||v|| (Section 9.7 with general ||v||),
@@ -71,6 +74,9 @@ extern template MatrixBounds<double> matrix_bounds(const Matrix<double>&);
 extern template MatrixBounds<Mp50> matrix_bounds(const Matrix<Mp50>&);
 extern template MatrixBounds<Mp100> matrix_bounds(const Matrix<Mp100>&);
 extern template JacobianBounds<double> glm_bounds(const Matrix<double>&, const Activation<double>&);
+extern template JacobianBounds<double> glm_bounds(const MatrixBounds<double>&, const Activation<double>&);
+extern template JacobianBounds<Mp50> glm_bounds(const MatrixBounds<Mp50>&, const Activation<Mp50>&);
+extern template JacobianBounds<Mp100> glm_bounds(const MatrixBounds<Mp100>&, const Activation<Mp100>&);
 extern template JacobianBounds<Mp50> glm_bounds(const Matrix<Mp50>&, const Activation<Mp50>&);
 extern template JacobianBounds<Mp100> glm_bounds(const Matrix<Mp100>&, const Activation<Mp100>&);
 extern template JacobianBounds<double> network_bounds(const Matrix<double>&, const Vector<double>&,
