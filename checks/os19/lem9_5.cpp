@@ -25,11 +25,11 @@ Outcome evaluate_lemma9_5(const os19::OneStepInstance& in) {
   o.details = {{"n", std::to_string(s.model.samples())},
                {"p", std::to_string(s.model.parameters())},
                {"phi", s.model.activation().describe()},
-               {"eta beta^2", to_decimal(S(s.eta * s.bounds.beta * s.bounds.beta), 8)},
+               {"eta beta^2", to_decimal(S(s.eta * s.ball.beta * s.ball.beta), 8)},
                {"potential / R_zeta", s.radius > 0 ? to_decimal(S(s.potential / s.radius), 12) : "-"},
                {"||theta+ - theta|| beta / ||r(theta)||",
                 s.model.residual(s.theta).norm() > 0
-                    ? to_decimal(S((s.theta_plus - s.theta).norm() * s.bounds.beta / s.model.residual(s.theta).norm()), 8)
+                    ? to_decimal(S((s.theta_plus - s.theta).norm() * s.ball.beta / s.model.residual(s.theta).norm()), 8)
                     : "-"}};
   return o;
 }
@@ -56,9 +56,11 @@ THMCHECK_REGISTER(os19_lem9_5) {
           .measurement = "||theta+ - theta0|| against R_zeta = ||f(theta0) - y||/zeta",
           .generator_info = os19::kOneStepGeneratorInfo,
           .notes =
-              "GLMs f = phi(X theta); alpha = gamma sigma_min(X), beta = Gamma ||X|| (glm_bounds, certified on R^p, "
-              "so on D; for phi = identity the exact singular-value bounds up to the Weyl shift). zeta is given as a "
-              "fraction of this alpha: a fraction > 1 counts outside although a larger valid alpha might exist. "
+              "GLMs f = phi(X theta); zeta = zeta_fraction x the global alpha gamma sigma_min(X), D = B(theta0, "
+              "R_zeta), and alpha, beta certified over D from the range of phi' on the intervals x_i^T theta0 +- "
+              "||x_i|| R_zeta (glm_ball_constants, lib/os19/local_bounds.hpp; for phi = identity the exact "
+              "singular-value bounds up to the Weyl shift). zeta above the certified alpha counts outside although "
+              "a larger valid alpha might exist. "
               "eta > 0 is taken as implied (a step size). The tight case: X with equal singular values, zeta = alpha, "
               "eta = 1/beta^2 and theta on the segment from theta0 along -X^T r0 (the whole segment lies on the "
               "boundary of P, and theta+ lands at distance R_zeta); the generator draws it (orthogonal rows, "

@@ -14,7 +14,6 @@
 
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/typed_instance.hpp"
-#include "thmcheck/os19/local_bounds.hpp"
 #include "thmcheck/os19/one_step_setup.hpp"
 
 namespace thmcheck::checks {
@@ -26,17 +25,16 @@ Outcome evaluate_lemma9_7(const os19::OneStepInstance& in, os19::OneStepUse use)
   os19::OneStepSetup<S> s = os19::one_step_setup<S>(in, use);
   const Matrix<S>& x = s.model.features();
   const os19::Activation<S>& phi = s.model.activation();
-  const S alpha = s.bounds.alpha, beta = s.bounds.beta;
+  const S alpha = s.ball.alpha, beta = s.ball.beta;
   if (use == os19::OneStepUse::kLemma97a) {
-    const os19::CertifiedConstant<S> dev = os19::glm_jacobian_deviation(x, phi);
     const S allowed = (1 - s.lambda) * alpha * alpha / beta;
     s.hypotheses.push_back(
-        {"assumption2a", alpha > 0 && dev.value <= allowed, Evidence::kCertified,
-         fmt::format("||J(t2) - J(t1)|| <= {} vs (1 - lambda) alpha^2/beta = {} ({}); when the certificate fails the "
-                     "case counts outside", to_decimal(dev.value, 8), to_decimal(allowed, 8), dev.derivation)});
+        {"assumption2a", alpha > 0 && s.ball.deviation <= allowed, Evidence::kCertified,
+         fmt::format("||J(t2) - J(t1)|| <= {} on D vs (1 - lambda) alpha^2/beta = {}; when this sufficient bound "
+                     "fails the case counts outside", to_decimal(s.ball.deviation, 8), to_decimal(allowed, 8))});
   } else {
     s.hypotheses.push_back({"assumption2b", true, Evidence::kCertified,
-                            fmt::format("L = {} ({})", to_decimal(s.bounds.lipschitz, 8), s.bounds.derivation)});
+                            fmt::format("L = {} on D (max |phi''| ||X||_2,inf ||X||)", to_decimal(s.ball.lipschitz, 8))});
   }
   Outcome o;
   o.relation = Relation::kLessEqual;
@@ -106,13 +104,16 @@ ClaimInfo lemma9_7_info(bool part_a) {
       .generator_info = os19::kOneStepGeneratorInfo,
       .notes =
           std::string("GLMs f = phi(X theta): J(theta+, theta) = diag(a) X exactly, a_i = (phi(w_i) - phi(z_i))/(w_i - "
-                      "z_i) (Definition 9.1 integrates phi' along the segment). alpha, beta, L from glm_bounds (on R^p); ") +
-          (part_a ? "Assumption 2(a) is certified by ||J(a) - J(b)|| <= (Gamma - gamma) ||X||, a sufficient bound: when "
-                    "it fails the case counts outside. lambda is drawn at the largest value this certificate allows. "
-                  : "lambda in [0, 1] is free; L = M ||X||_{2,inf} ||X||. ") +
+                      "z_i) (Definition 9.1 integrates phi' along the segment). alpha, beta, L and the deviation are "
+                      "certified over D = B(theta0, R_zeta) from the ranges of phi', |phi''| on the intervals x_i^T "
+                      "theta0 +- ||x_i|| R_zeta (glm_ball_constants, lib/os19/local_bounds.hpp); ") +
+          (part_a ? "Assumption 2(a) is certified by ||J(a) - J(b)|| <= max_i (range of phi' on I_i) ||X||, a "
+                    "sufficient bound: when it fails the case counts outside. lambda is drawn at the largest value "
+                    "this certificate allows. "
+                  : "lambda in [0, 1] is free; L = max_i max |phi''(I_i)| ||X||_{2,inf} ||X||. ") +
           "For phi = identity C = J J^T and kappa = 1, so the bound is tight at lambda = 1 only; for nonlinear phi "
-          "the certified constants are global, which leaves slack (kappa well above lambda): the check exercises the "
-          "lemma inside its hypotheses, it cannot reach a tight nonlinear case with certified constants. '>=' is read "
+          "the certified constants are worst cases over D, which leaves slack (kappa above lambda): the check "
+          "exercises the lemma inside its hypotheses, it cannot reach a tight nonlinear case. '>=' is read "
           "as x^T C x >= lambda x^T J J^T x for all x (how the proof and Lemma 9.6 use it; C is not symmetric). "
           "Error: first-order perturbation of the generalized eigenvalue, (||E_C|| + |kappa| ||E_G||)/lambda_min(J J^T), "
           "with the slopes' error bound and 8 (n + p + 10) u rounding; the engine recomputes at 50 and 100 digits.",

@@ -9,6 +9,7 @@
 
 #include "thmcheck/generators/random_data.hpp"
 #include "thmcheck/numerics/linalg.hpp"
+#include "thmcheck/os19/jacobian_bounds.hpp"
 #include "thmcheck/os19/models.hpp"
 
 namespace thmcheck::os19 {
@@ -112,6 +113,65 @@ void deviation_dominates_sampled_differences() {
 }
 TEST(Os19LocalBounds, DeviationDominatesSampledJacobianDifferencesDouble) { deviation_dominates_sampled_differences<double>(); }
 TEST(Os19LocalBounds, DeviationDominatesSampledJacobianDifferencesMp50) { deviation_dominates_sampled_differences<Mp50>(); }
+
+// slope_range against a dense grid (10^4 points) of phi' and |phi''| on
+// intervals left of, around and right of 0: the closed forms enclose the grid
+// and are attained up to the grid spacing (1e-3 relative).
+template <class S>
+void slope_range_matches_grid(ActivationKind kind, const char* param) {
+  const Activation<S> phi{kind, parse_decimal<S>(param)};
+  const double ends[][2] = {{-3, -0.2}, {-0.5, 2}, {0.1, 0.4}, {0.5, 5}, {-1e-3, 1e-3}};
+  for (const auto& e : ends) {
+    const S lo = S(e[0]), hi = S(e[1]);
+    const SlopeRange<S> r = slope_range(phi, lo, hi);
+    S smin = phi.derivative(lo), smax = smin, cmax = 0;
+    for (int k = 0; k <= 10000; ++k) {
+      const S z = lo + (hi - lo) * S(k) / S(10000);
+      const S d = phi.derivative(z);
+      using std::abs;
+      smin = std::min(smin, d);
+      smax = std::max(smax, d);
+      cmax = std::max(cmax, S(abs(phi.second_derivative(z))));
+    }
+    EXPECT_LE(r.min_slope, smin);
+    EXPECT_GE(r.max_slope, smax);
+    EXPECT_GE(r.max_curvature, cmax);
+    EXPECT_GT(r.min_slope, smin - S(1e-3));
+    EXPECT_LT(r.max_slope, smax + S(1e-3));
+    EXPECT_LT(r.max_curvature, cmax + S(1e-3));
+  }
+}
+TEST(Os19LocalBounds, SlopeRangeMatchesGridTanhPlusDouble) { slope_range_matches_grid<double>(ActivationKind::kTanhPlus, "0.6"); }
+TEST(Os19LocalBounds, SlopeRangeMatchesGridTanhPlusNegativeMp50) {
+  slope_range_matches_grid<Mp50>(ActivationKind::kTanhPlus, "-0.3");
+}
+TEST(Os19LocalBounds, SlopeRangeMatchesGridSoftplusDouble) { slope_range_matches_grid<double>(ActivationKind::kLeakySoftplus, "0.2"); }
+
+// The ball constants hold at sampled points of the ball (sigma_min and ||J||
+// of the exact Jacobian) and never exceed the global constants of glm_bounds.
+TEST(Os19LocalBounds, BallConstantsHoldOnTheBallAndImproveOnGlobal) {
+  RandomSource rng(97);
+  const Activation<double> phi{ActivationKind::kTanhPlus, 0.5};
+  const Matrix<double> x = matrix_with_condition(3, 5, 3.0, rng);
+  const Vector<double> theta0 = gaussian_vector(5, rng);
+  const GlmModel<double> model(x, Vector<double>(Vector<double>::Zero(3)), phi);
+  const JacobianBounds<double> global = glm_bounds(x, phi);
+  for (double radius : {0.01, 0.3, 3.0}) {
+    const BallConstants<double> b = glm_ball_constants(x, phi, theta0, radius);
+    EXPECT_GE(b.alpha, global.alpha);
+    EXPECT_LE(b.beta, global.beta);
+    EXPECT_LE(b.lipschitz, global.lipschitz);
+    for (int k = 0; k < 100; ++k) {
+      const Vector<double> theta = theta0 + radius * rng.uniform() * random_unit_vector(5, rng);
+      const Matrix<double> j = model.jacobian(theta);
+      EXPECT_GE(smallest_singular_value(j), b.alpha);
+      EXPECT_LE(spectral_norm(j), b.beta);
+      EXPECT_LE(spectral_norm(Matrix<double>(j - model.jacobian(theta0))), b.deviation);
+    }
+  }
+  // A small ball around theta0 gives a strictly better alpha than R^p.
+  EXPECT_GT(glm_ball_constants(x, phi, theta0, 0.01).alpha, global.alpha * 1.001);
+}
 
 }  // namespace
 }  // namespace thmcheck::os19

@@ -19,8 +19,8 @@ namespace thmcheck::os19 {
 const char* const kOneStepGeneratorInfo =
     "n in [1, 6], p = n + [0, 6]; X with cond in [1, 100] (70%) or orthogonal rows of equal norm "
     "(30%), ||X|| in [0.1, 10], 12 digits; phi identity (40%), tanh_plus c in +-[0.01, 0.3], "
-    "leaky_softplus a in [0.7, 1]; y near phi(X theta0) (distance 1e-4..1) or random; zeta_fraction "
-    "1 / 1 - 1e-6 / [0.05, 1]; theta = theta0 + s t* d, d = -grad L(theta0)/|.| + noise (0, 1e-3, 0.3, "
+    "leaky_softplus a in [0.7, 1]; y near phi(X theta0) (distance 1e-4..1) or random; zeta at 1 - 1e-9 / "
+    "1 - 1e-6 / [0.05, 1] of the largest zeta <= alpha over B(theta0, ||r0||/zeta); theta = theta0 + s t* d, d = -grad L(theta0)/|.| + noise (0, 1e-3, 0.3, "
     "3), t* the boundary of P on that ray, s = 1 - 1e-9 / 1 - 1e-5 / [0, 1] / 1.2 (10%, outside); "
     "eta_fraction 1 (40%), [0.001, 1] (50%), 1.05 (10%, outside); lambda (9.7): (a) the largest "
     "certified value times 1 - 1e-9 / [0, 1], (b) 0 / 0.999 / [0, 1).";
@@ -106,12 +106,20 @@ rc::Gen<OneStepInstance> one_step_generator(OneStepUse use) {
     const Vector<double> th0 = as_vector<double>(in.theta0);
     const GlmModel<double> model(x, y, phi);
     const JacobianBounds<double> b = glm_bounds(x, phi);
-    double zf = 1.0;
+    // zeta: the fixed point of zeta -> alpha over B(theta0, ||r0||/zeta) (increasing
+    // iterates from the global alpha, each one valid), then a fraction of it.
+    const double r0 = model.residual(th0).norm();
+    double zeta_top = b.alpha;
+    for (int k = 0; k < 30 && r0 > 0 && zeta_top > 0; ++k) {
+      zeta_top = glm_ball_constants(x, phi, th0, r0 / zeta_top).alpha;
+    }
+    double zf = 1 - 1e-9;
     if (q.zeta_mode == 1) zf = 1 - 1e-6;
     if (q.zeta_mode >= 2) zf = 0.05 + 0.95 * rng.uniform();
-    const std::string zt = q.zeta_mode >= 2 ? short_decimal(zf, 6) : (q.zeta_mode == 0 ? "1" : "0.999999");
+    const std::string zt = short_decimal(zf * zeta_top / b.alpha, 12);
     in.zeta_fraction = Real::parse(zt);
     const double zeta = std::stod(zt) * b.alpha;
+    const BallConstants<double> ball = glm_ball_constants(x, phi, th0, zeta > 0 ? r0 / zeta : 0.0);
     // The direction: -grad L(theta0) (which enters P when zeta <= alpha) plus noise.
     const double noise[] = {0.0, 1e-3, 0.3, 3.0};
     Vector<double> g = -model.gradient(th0);
@@ -128,8 +136,7 @@ rc::Gen<OneStepInstance> one_step_generator(OneStepUse use) {
     if (q.step_mode == 2) ef = 1.05;
     in.eta_fraction = Real::parse(short_decimal(ef, 6));
     if (use == OneStepUse::kLemma97a) {
-      const double dev = glm_jacobian_deviation(x, phi).value;
-      const double lmax = b.alpha > 0 ? 1 - dev * b.beta / (b.alpha * b.alpha) : -1;
+      const double lmax = ball.alpha > 0 ? 1 - ball.deviation * ball.beta / (ball.alpha * ball.alpha) : -1;
       double l = rng.uniform();
       if (lmax >= 0 && q.lambda_mode == 0) l = lmax * (1 - 1e-9);
       if (lmax >= 0 && q.lambda_mode == 1) l = lmax * rng.uniform();

@@ -1,5 +1,7 @@
-// The common part of os19 Lemmas 9.5 and 9.7 on a OneStepInstance: the
-// certified Assumption 1/2 constants (glm_bounds, on all of R^p, so on D), zeta,
+// The common part of os19 Lemmas 9.5 and 9.7 on a OneStepInstance: zeta =
+// zeta_fraction times the global alpha of glm_bounds, D = B(theta0, R_zeta), the
+// certified Assumption 1/2 constants over D (glm_ball_constants: slope ranges on
+// the intervals x_i^T theta0 +- ||x_i|| R_zeta), zeta,
 // the radius R_zeta = ||r0||/zeta, the step and its printed limit, the
 // hypothesis checks they share (Assumption 1, 0 < zeta <= alpha, the step
 // limit, theta in P(theta0, R_zeta)) and the step theta+ = theta - eta grad L.
@@ -13,6 +15,7 @@
 
 #include "thmcheck/engine/claim.hpp"
 #include "thmcheck/os19/jacobian_bounds.hpp"
+#include "thmcheck/os19/local_bounds.hpp"
 #include "thmcheck/os19/models.hpp"
 #include "thmcheck/os19/one_step.hpp"
 #include "thmcheck/os19/one_step_instance.hpp"
@@ -23,7 +26,8 @@ template <class S>
 struct OneStepSetup {
   GlmModel<S> model;
   Vector<S> theta0, theta, theta_plus;
-  JacobianBounds<S> bounds;
+  JacobianBounds<S> bounds;  ///< global (R^p): zeta is a fraction of bounds.alpha
+  BallConstants<S> ball;     ///< over D = B(theta0, R_zeta): alpha, beta, deviation, L of the lemmas
   S zeta = 0, radius = 0, r0 = 0, eta = 0, step_limit = 0, lambda = 0;
   S u = 0, gamma = 0;  ///< unit roundoff; 8 (n + p + 10) u (first-order Higham factor with margin 8)
   S potential = 0, potential_error = 0;
@@ -45,23 +49,25 @@ OneStepSetup<S> one_step_setup(const OneStepInstance& in, OneStepUse use) {
   s.u = unit_roundoff<S>();
   s.gamma = 8 * S(static_cast<double>(n + p + 10)) * s.u;
   s.bounds = glm_bounds(x, phi);
-  const S alpha = s.bounds.alpha, beta = s.bounds.beta;
   s.lambda = in.lambda ? in.lambda->as<S>() : S(0.5);
   const S zf = in.zeta_fraction.as<S>();
-  s.zeta = zf * alpha;
+  s.zeta = zf * s.bounds.alpha;
   s.r0 = s.model.residual(s.theta0).norm();
   s.radius = s.zeta > 0 ? S(s.r0 / s.zeta) : S(0);
+  s.ball = glm_ball_constants(x, phi, s.theta0, s.radius);
+  const S alpha = s.ball.alpha, beta = s.ball.beta;
   s.step_limit = 1 / (beta * beta);
-  if (use == OneStepUse::kLemma97b && s.bounds.lipschitz * s.r0 > 0) {
-    s.step_limit *= min(S(1), S(2 * (1 - s.lambda) * alpha * alpha / (s.bounds.lipschitz * s.r0)));
+  if (use == OneStepUse::kLemma97b && s.ball.lipschitz * s.r0 > 0) {
+    s.step_limit *= min(S(1), S(2 * (1 - s.lambda) * alpha * alpha / (s.ball.lipschitz * s.r0)));
   }
   s.eta = in.eta ? in.eta->as<S>() : S(in.eta_fraction->as<S>() * s.step_limit);
   s.hypotheses.push_back({"assumption1", alpha > 0, Evidence::kCertified,
-                          fmt::format("alpha = {}, beta = {} ({})", to_decimal(alpha, 8), to_decimal(beta, 8),
-                                      s.bounds.derivation)});
-  s.hypotheses.push_back({"zeta", alpha > 0 && zf <= 1, Evidence::kCertified,
-                          fmt::format("zeta = {} alpha = {} (0 < zeta <= alpha; a fraction > 1 is outside: alpha is "
-                                      "the certified constant)", in.zeta_fraction.text(), to_decimal(s.zeta, 8))});
+                          s.ball.derivation});
+  s.hypotheses.push_back({"zeta", s.zeta > 0 && s.zeta <= alpha, Evidence::kCertified,
+                          fmt::format("zeta = {} x global alpha {} = {} vs alpha over D = {} (0 < zeta <= alpha; "
+                                      "alpha is a certified lower bound, so a larger zeta counts outside)",
+                                      in.zeta_fraction.text(), to_decimal(s.bounds.alpha, 8), to_decimal(s.zeta, 8),
+                                      to_decimal(alpha, 8))});
   const bool by_fraction = !in.eta;
   s.hypotheses.push_back({"step", by_fraction ? in.eta_fraction->as<S>() <= 1 : s.eta <= s.step_limit,
                           Evidence::kCertified,
