@@ -42,7 +42,7 @@ TEST(Os19OneStepInstance, MalformedFilesAreInputErrors) {
   j["zeta_fraction"] = "0";
   EXPECT_THROW((void)instance_from_json<OneStepInstance>(j), InputError);
   j = instance_to_json(in);
-  j["theta"] = Json::array({"1"});
+  j["theta"].push_back("1");  // length p + 1
   EXPECT_THROW((void)instance_from_json<OneStepInstance>(j), InputError);
   j = instance_to_json(in);
   j["lambda"] = "1.5";

@@ -79,7 +79,6 @@ OneStepSetup<S> one_step_setup(const OneStepInstance& in, OneStepUse use) {
   // theta in P(theta0, R_zeta): ||theta - theta0|| + ||r(theta)||/zeta <= R_zeta.
   HypothesisCheck in_p{"theta.in.P", false, Evidence::kCertified, ""};
   const S ynorm = y.norm(), xf = x.norm();
-  const S r = s.model.residual(s.theta).norm();
   const S fnorm = s.model.predict(s.theta).norm(), f0norm = s.model.predict(s.theta0).norm();
   if (s.zeta > 0) {
     s.potential = potential(s.model, s.theta0, s.theta, s.zeta);
