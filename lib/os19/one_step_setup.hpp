@@ -27,12 +27,12 @@ struct OneStepSetup {
   GlmModel<S> model;
   Vector<S> theta0, theta, theta_plus;
   JacobianBounds<S> bounds;  ///< global (R^p): zeta is a fraction of bounds.alpha
-  BallConstants<S> ball;     ///< over D = B(theta0, R_zeta): alpha, beta, deviation, L of the lemmas
+  BallConstants<S> ball{};   ///< over D = B(theta0, R_zeta): alpha, beta, deviation, L of the lemmas
   S zeta = 0, radius = 0, r0 = 0, eta = 0, step_limit = 0, lambda = 0;
   S u = 0, gamma = 0;  ///< unit roundoff; 8 (n + p + 10) u (first-order Higham factor with margin 8)
   S potential = 0, potential_error = 0;
   S step_error = 0;  ///< bound on the rounding of ||theta+ - theta0|| and of R
-  std::vector<HypothesisCheck> hypotheses;
+  std::vector<HypothesisCheck> hypotheses{};
 };
 
 /// The step limit of each use: 1/beta^2 (Lemma 9.5, 9.7(a)) or
