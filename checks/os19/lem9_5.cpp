@@ -55,6 +55,7 @@ THMCHECK_REGISTER(os19_lem9_5) {
                          {"theta.in.P", "theta in P(theta0, R_zeta)"}},
           .measurement = "||theta+ - theta0|| against R_zeta = ||f(theta0) - y||/zeta",
           .generator_info = os19::kOneStepGeneratorInfo,
+          .instance_schema = {},
           .notes =
               "GLMs f = phi(X theta); zeta = zeta_fraction x the global alpha gamma sigma_min(X), D = B(theta0, "
               "R_zeta), and alpha, beta certified over D from the range of phi' on the intervals x_i^T theta0 +- "
@@ -66,6 +67,7 @@ THMCHECK_REGISTER(os19_lem9_5) {
               "boundary of P, and theta+ lands at distance R_zeta); the generator draws it (orthogonal rows, "
               "zeta_fraction 1, theta at 1 - 1e-9 of the boundary). Error: first-order rounding bounds 8 (n + p + 10) u "
               "times the magnitudes (lib/os19/one_step_setup.hpp); the engine recomputes at 50 and 100 digits.",
+          .proof_note = {},
           .default_cases = 200,
       },
       os19::one_step_generator(os19::OneStepUse::kLemma95),

@@ -102,6 +102,7 @@ ClaimInfo lemma9_7_info(bool part_a) {
       .measurement = "lambda against kappa = min_x x^T C(theta) x / x^T J(theta) J(theta)^T x (C >= lambda J J^T as "
                      "quadratic forms <=> lambda <= kappa)",
       .generator_info = os19::kOneStepGeneratorInfo,
+      .instance_schema = {},
       .notes =
           std::string("GLMs f = phi(X theta): J(theta+, theta) = diag(a) X exactly, a_i = (phi(w_i) - phi(z_i))/(w_i - "
                       "z_i) (Definition 9.1 integrates phi' along the segment). alpha, beta, L and the deviation are "
@@ -117,6 +118,7 @@ ClaimInfo lemma9_7_info(bool part_a) {
           "as x^T C x >= lambda x^T J J^T x for all x (how the proof and Lemma 9.6 use it; C is not symmetric). "
           "Error: first-order perturbation of the generalized eigenvalue, (||E_C|| + |kappa| ||E_G||)/lambda_min(J J^T), "
           "with the slopes' error bound and 8 (n + p + 10) u rounding; the engine recomputes at 50 and 100 digits.",
+      .proof_note = {},
       .default_cases = 200,
   };
   return c;

@@ -196,6 +196,7 @@ THMCHECK_REGISTER(os19_thm5_4) {
           .measurement = "R against d* = the distance from theta0 to the closest global minimum (no global minimum "
                          "in the closed ball <=> R < d*)",
           .generator_info = os19::kNoMinimumGeneratorInfo,
+          .instance_schema = {},
           .notes =
               "Checkable here means: on losses whose global minima are located exactly (GLM least squares, zero-loss "
               "set {X theta = phi^-1(y)}, closest point by a Cholesky solve with an a-posteriori certificate) and "
@@ -205,6 +206,7 @@ THMCHECK_REGISTER(os19_thm5_4) {
               "(theta0 - theta* along the top right singular vector: d* = sqrt(2 L(theta0)/||X||^2)). The min L = 0 "
               "assumption matters: shifting a loss upward makes the statement false (theta0 a minimizer). "
               "The conclusion is strict (R < d*); the check accepts equality, which no drawn case reaches.",
+          .proof_note = {},
           .default_cases = 200,
       },
       os19::no_minimum_generator(),
@@ -224,6 +226,7 @@ THMCHECK_REGISTER(os19_thm5_4) {
           .measurement = "sqrt(2 L(0)/mu) against the distance of the closest global minimum from theta0 = 0 (equal "
                          "for the construction: no global minimum in B(0, R) for every R < sqrt(2 L(0)/mu))",
           .generator_info = os19::kPlWitnessGeneratorInfo,
+          .instance_schema = {},
           .notes =
               "An existence statement, checked on the witness the proof gives: X with orthogonal rows (Householder, "
               "lib/os19/orthogonal_rows_instance.hpp), ||x_1|| = sqrt(mu), theta* = gamma x_1/||x_1||, y = X theta*, "
@@ -232,6 +235,7 @@ THMCHECK_REGISTER(os19_thm5_4) {
               "must be L-smooth and mu-PL, the proof means it. mu = 0 (allowed as printed) cannot be encoded: the "
               "construction divides by ||x_1|| = sqrt(mu); the statement then asks for a loss with no global "
               "minimum at all (e.g. logistic), not checked. The witnesses are exactly tight (equality up to rounding).",
+          .proof_note = {},
           .default_cases = 100,
       },
       os19::pl_witness_generator(false),
@@ -250,10 +254,12 @@ THMCHECK_REGISTER(os19_thm5_4) {
           .hypotheses = {{"L>=mu>=0", "L >= mu >= 0"}},
           .measurement = "2 mu L(theta) against ||grad L(theta)||^2",
           .generator_info = os19::kPlWitnessGeneratorInfo,
+          .instance_schema = {},
           .notes = "The proof allows the other rows arbitrary lengths; the PL constant of the witness is the "
                    "smallest row norm^2, so a row shorter than sqrt(mu) breaks the display along that row. Generator: "
                    "some rows below sqrt(mu), theta - theta* along a short row. The theorem is unaffected (rows of "
                    "norm >= sqrt(mu) give a valid witness: os19.thm5.4.construction).",
+          .proof_note = {},
           .default_cases = 100,
       },
       os19::pl_witness_generator(true),
