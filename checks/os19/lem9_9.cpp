@@ -22,14 +22,14 @@ constexpr const char* kLimit99 =
     "min(1/(2 beta B) min(alpha^2/(B beta), 3 alpha^2/(nu L ||r0||)), 3/(nu B^2))";
 
 template <class S>
-Outcome lemma9_9(const os19::SgdStepInstance& in) {
+Outcome lemma9_9(const os19::SgdStepInstance& in, bool as_proved) {
   const os19::SgdStepProblem<S> g(in);
   Outcome o;
   o.hypotheses = g.hyps;
   o.hypotheses.push_back(g.in_half_ball());
   const os19::StepChoice<S> st = g.step(g.limit_9_9(), kLimit99);
   o.hypotheses.push_back(st.hypothesis);
-  o.hypotheses.push_back(g.packing());
+  o.hypotheses.push_back(g.packing(as_proved));
   o.details = g.details(st.eta);
   if (!(g.b.alpha > 0) || g.anchors.empty()) return o;
   const os19::SgdStep<S> s = os19::sgd_step(g.model, g.theta, st.eta);
@@ -93,26 +93,37 @@ std::vector<HypothesisSpec> base_hypotheses(const char* step, bool packing) {
 }  // namespace
 
 THMCHECK_REGISTER(os19_lem9_9) {
-  {
+  for (const bool as_proved : {false, true}) {
     Claim c;
-    c.id = "os19.lem9.9";
+    c.id = as_proved ? "os19.lem9.9.as-proved" : "os19.lem9.9";
     c.paper = "os19";
-    c.source = "Lemma 9.9, eq. (9.41)";
-    c.summary = "one SGD step: E d_P(theta+) <= d_P(theta) + (3 eta/n) ||J^T r|| for an eps-packing P";
+    c.source = as_proved ? "Lemma 9.9, with the anchor count its proof uses" : "Lemma 9.9, eq. (9.41)";
+    c.summary = as_proved ? "(9.41) with K >= sqrt(n) beta/alpha anchors (the count the proof needs)"
+                          : "one SGD step: E d_P(theta+) <= d_P(theta) + (3 eta/n) ||J^T r|| for an eps-packing P";
     c.statement = kStatement99;
     c.hypotheses = base_hypotheses(kLimit99, true);
+    for (auto& h : c.hypotheses) {
+      if (as_proved && h.name == "packing") h.statement = "K >= sqrt(n) beta/alpha; pairwise >= eps; within R_p";
+    }
     c.measurement =
         "Exact expectation: (1/n) sum_i (1/K) sum_l ||theta^+_i - p_l|| against d_P(theta) + (3 eta/n) ||J^T r||; "
         "the packing is read from the instance and checked (K, pairwise distances, radius).";
     c.generator_info = os19::kSgdStepGeneratorInfo;
-    c.notes =
-        "The packing is the generator's (theta0 and theta0 +- 1.2 eps q_j, q_1 along J^T r so one anchor sits "
-        "where the distance grows fastest, K at its minimum ceil(sqrt(n beta/alpha)) in most cases); the lemma "
-        "claims every packing, so user instances may give any. Points theta at theta0 (on an anchor: the "
-        "'otherwise' branch of (9.47)), on an anchor, and at the boundary of B(nu/2).";
+    c.notes = as_proved
+        ? "The proof's last step uses sqrt(n) beta ||r|| <= sqrt(n) (beta/alpha) ||J^T r|| <= K ||J^T r||, i.e. K >= "
+          "sqrt(n) beta/alpha, not the printed K >= sqrt(n beta/alpha) (smaller when beta > alpha). Same instances; "
+          "a third of them carry K = ceil(sqrt(n) beta/alpha) anchors (when <= 2p + 1)."
+        : "finding: false as printed. With theta on an anchor (theta = theta0), r(theta) along the least singular "
+          "direction of X (||J^T r|| = alpha ||r||) and the other anchors on the side where the distance grows, "
+          "the near anchor adds (1/K)(eta/n) sum_i |r_i| ||grad f_i|| to E d_P, more than the allowance once K is "
+          "as small as sqrt(n beta/alpha) allows; the proof needs K >= sqrt(n) beta/alpha (see .as-proved). The "
+          "packing is the generator's (theta0 and theta0 +- 1.2 eps q_j or theta0 + 1.2 eps (0.8 q_1 +- 0.6 q_j), "
+          "q_1 along J^T r); the lemma claims every packing.";
     c.default_cases = 150;
     set_instances<os19::SgdStepInstance>(c, os19::sgd_step_generator(os19::SgdStepFocus::kInside),
-                                         []<class S>(const os19::SgdStepInstance& in) { return lemma9_9<S>(in); });
+                                         [as_proved]<class S>(const os19::SgdStepInstance& in) {
+                                           return lemma9_9<S>(in, as_proved);
+                                         });
     registry.add(std::move(c));
   }
   for (const bool as_proved : {false, true}) {

@@ -20,7 +20,8 @@ const char* const kSgdStepGeneratorInfo =
     "[3, 20] (50%), [20, 600]; theta (inside focus) = theta0, an anchor, on the distance boundary of B(nu/2) "
     "(0.95..0.9999 of the radius) or with r(theta) along the least singular direction at up to 0.9999 "
     "(nu/3) ||r0||; (outside focus) 1.0001..1.1 times the distance radius or the residual bound; anchors "
-    "theta0, theta0 +- 1.2 eps q_j with q_1 along J^T r, K = ceil(sqrt(n beta/alpha)) + [0, 4] (<= 2p + 1); "
+    "theta0 and theta0 +- 1.2 eps q_j, or (half) theta0 + 1.2 eps (0.8 q_1 +- 0.6 q_j), q_1 along J^T r, "
+    "K = ceil(sqrt(n beta/alpha)) + [0, 4] or (a third) ceil(sqrt(n) beta/alpha), at most 2p + 1; "
     "eta_fraction 1 (50%), 1e-3..1 (30%), 1..3 (20%, outside).";
 
 std::vector<HypothesisSpec> sgd_lemma_hypotheses(const std::string& step, bool packing) {
@@ -52,17 +53,19 @@ namespace {
 
 struct StepParams {
   int n, p_extra, log_cond, log_scale, phi_kind, phi_param, start_mode, nu_mode, nu_param, theta_mode, k_extra,
-      step_mode, step_param;
+      layout, step_mode, step_param;
   std::uint64_t seed;
 };
 
-/// Q (p x p orthogonal) with first column +- v/||v||.
+/// Q (p x p orthogonal) with first column v/||v|| (any when v = 0).
 Matrix<double> basis_along(const Vector<double>& v, RandomSource& rng) {
   const Eigen::Index p = v.size();
   Matrix<double> m = gaussian_matrix(p, p, rng);
   if (v.norm() > 0) m.col(0) = v;
   Eigen::HouseholderQR<Matrix<double>> qr(m);
-  return qr.householderQ() * Matrix<double>::Identity(p, p);
+  Matrix<double> q = qr.householderQ() * Matrix<double>::Identity(p, p);
+  if (q.col(0).dot(v) < 0) q.col(0) *= -1;
+  return q;
 }
 
 SgdStepInstance make_instance(const StepParams& q, SgdStepFocus focus) {
@@ -144,12 +147,20 @@ SgdStepInstance make_instance(const StepParams& q, SgdStepFocus focus) {
   in.theta = decimal_reals(theta, 12);
   theta = as_vector<double>(in.theta);
   if (mode >= 2) basis = basis_along(model.gradient(theta), rng);
-  // Anchors theta0, theta0 +- rho q_j (pairwise >= 1.2 eps, within 1.2 eps <= R_p).
-  const double kmin = std::ceil(std::sqrt(n * b.beta / alpha) * (1 + 1e-9));
-  const int k = static_cast<int>(std::min(2.0 * p + 1, kmin + q.k_extra));
+  // Anchors: theta0 and, symmetric layout, theta0 +- rho q_j (pairwise >= 1.2 eps);
+  // one-sided layout, theta0 + rho (0.8 q_1 +- 0.6 q_j), j >= 2 (pairwise >= 1.018 eps),
+  // all on the side where ||theta - p_l|| grows along -G; rho = 1.2 eps <= R_p.
+  const bool one_sided = q.layout == 1;
+  // k_extra = 3: the proof's count sqrt(n) beta/alpha (Lemma 9.9's as-proved sibling).
+  const double kmin = q.k_extra == 3 ? std::ceil(std::sqrt(n) * b.beta / alpha * (1 + 1e-9))
+                                     : std::ceil(std::sqrt(n * b.beta / alpha) * (1 + 1e-9));
+  const int k = static_cast<int>(std::min(one_sided ? 2.0 * p - 1 : 2.0 * p + 1, kmin + q.k_extra % 3));
   for (int l = 0; l < k; ++l) {
     Vector<double> a = theta0;
-    if (l > 0) a += (l % 2 == 1 ? rho : -rho) * basis.col((l - 1) / 2);
+    const double sign = l % 2 == 1 ? 1.0 : -1.0;
+    const int j = (l - 1) / 2;
+    if (l > 0 && one_sided) a += rho * (0.8 * basis.col(0) + sign * 0.6 * basis.col(1 + j));
+    if (l > 0 && !one_sided) a += sign * rho * basis.col(j);
     in.anchors.push_back(decimal_reals(a, 15));
   }
   double fraction = 1;
@@ -173,7 +184,8 @@ rc::Gen<SgdStepInstance> sgd_step_generator(SgdStepFocus focus) {
       rc::gen::set(&StepParams::nu_mode, rc::gen::weightedElement<int>({{2, 0}, {5, 1}, {3, 2}})),
       rc::gen::set(&StepParams::nu_param, rc::gen::inRange(0, 101)),
       rc::gen::set(&StepParams::theta_mode, rc::gen::inRange(0, 4)),
-      rc::gen::set(&StepParams::k_extra, rc::gen::weightedElement<int>({{6, 0}, {1, 1}, {1, 2}, {1, 4}})),
+      rc::gen::set(&StepParams::k_extra, rc::gen::weightedElement<int>({{6, 0}, {1, 1}, {1, 2}, {1, 4}, {4, 3}})),
+      rc::gen::set(&StepParams::layout, rc::gen::inRange(0, 2)),
       rc::gen::set(&StepParams::step_mode, rc::gen::weightedElement<int>({{5, 0}, {3, 1}, {2, 2}})),
       rc::gen::set(&StepParams::step_param, rc::gen::inRange(1, 1001)),
       rc::gen::set(&StepParams::seed, rc::gen::arbitrary<std::uint64_t>()));
@@ -223,11 +235,12 @@ HypothesisCheck SgdStepProblem<S>::in_half_ball() const {
 }
 
 template <class S>
-HypothesisCheck SgdStepProblem<S>::packing() const {
+HypothesisCheck SgdStepProblem<S>::packing(bool proof_count) const {
   using std::pow;
   using std::sqrt;
   const auto k = static_cast<Eigen::Index>(anchors.size());
-  const S kmin = b.alpha > 0 ? S(sqrt(S(static_cast<double>(n)) * b.beta / b.alpha)) : S(0);
+  const S sn = sqrt(S(static_cast<double>(n)));
+  const S kmin = !(b.alpha > 0) ? S(0) : proof_count ? S(sn * b.beta / b.alpha) : S(sqrt(S(static_cast<double>(n)) * b.beta / b.alpha));
   const S rp = b.alpha > 0 ? S(S(5) / 4 * pow(b.beta / b.alpha, S(1) / S(static_cast<double>(p))) * eps) : S(0);
   S min_pair = -1, max_center = 0;
   for (Eigen::Index l = 0; l < k; ++l) {
@@ -240,9 +253,9 @@ HypothesisCheck SgdStepProblem<S>::packing() const {
   const bool holds = b.alpha > 0 && S(static_cast<double>(k)) >= kmin && (k < 2 || min_pair >= eps) &&
                      max_center <= rp;
   return {"packing", holds, Evidence::kCertified,
-          fmt::format("K = {} vs sqrt(n beta/alpha) = {}; min pairwise distance {} vs eps = {}; max ||p_l - theta0|| "
+          fmt::format("K = {} vs {} = {}; min pairwise distance {} vs eps = {}; max ||p_l - theta0|| "
                       "= {} vs R_p = {}",
-                      k, to_decimal(kmin, 6), to_decimal(min_pair, 8), to_decimal(eps, 8), to_decimal(max_center, 8),
+                      k, proof_count ? "sqrt(n) beta/alpha" : "sqrt(n beta/alpha)", to_decimal(kmin, 6), to_decimal(min_pair, 8), to_decimal(eps, 8), to_decimal(max_center, 8),
                       to_decimal(rp, 8))};
 }
 

@@ -93,8 +93,9 @@ struct SgdStepProblem {
   /// "theta.in.B(nu/2)": ||theta - theta0|| <= (nu/2) ||r0||/alpha and ||r(theta)|| <= (nu/3) ||r0||.
   HypothesisCheck in_half_ball() const;
   /// "packing": K >= sqrt(n beta/alpha), pairwise distances >= eps, all within
-  /// R_p = 1.25 (beta/alpha)^(1/p) eps of theta0 (Lemmas 9.9, 9.11).
-  HypothesisCheck packing() const;
+  /// R_p = 1.25 (beta/alpha)^(1/p) eps of theta0 (Lemmas 9.9, 9.11). With
+  /// `proof_count`, K >= sqrt(n) beta/alpha instead (what the proof of 9.9 uses).
+  HypothesisCheck packing(bool proof_count = false) const;
   /// Lemma 9.8, Assumption 2(b): 1/(2 beta B) min(alpha^2/(B beta), 3 alpha^2/(nu L ||r0||)).
   S limit_9_8() const;
   /// Lemma 9.9: min(limit_9_8, 3/(nu B^2)).
