@@ -58,6 +58,10 @@ Outcome lemma9_8(const os19::SgdStepInstance& in, Part part) {
   o.bound = widen(bound);
   o.error = widen(error);
   o.details.push_back({"||J^T r||", to_decimal(s.jtr, 8)});
+  // Tightness independent of eta -> 0 (where measured/bound -> 1 trivially).
+  const S promised = part == Part::kEq928 ? S(s.r * s.r - bound) : S(s.r - bound);
+  const S achieved = part == Part::kEq928 ? S(s.r * s.r - measured) : S(s.r - measured);
+  o.details.push_back({"achieved decrease / promised", to_decimal(S(promised != 0 ? S(achieved / promised) : S(0)), 8)});
   o.details.push_back({"measured / bound", to_decimal(S(bound != 0 ? S(measured / bound) : S(0)), 8)});
   return o;
 }

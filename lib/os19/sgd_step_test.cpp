@@ -92,8 +92,10 @@ TYPED_TEST(Os19SgdStepTyped, BallBoundsHoldAtSampledPointsAndImproveOnGlobal) {
   const Matrix<S> x = random_x<S>(3, 6, 21);
   RandomSource rng(22);
   const Vector<S> theta0 = gaussian_vector(6, rng).template cast<S>();
-  const Vector<S> y = gaussian_vector(3, rng).template cast<S>() * S(1) / 10;
   const Activation<S> phi{ActivationKind::kLeakySoftplus, S(1) / 10};
+  // y near f(theta0): a small r0, hence a small ball on which phi' varies little.
+  const Vector<S> f0 = GlmModel<S>(x, Vector<S>::Zero(3), phi).predict(theta0);
+  const Vector<S> y = f0 + gaussian_vector(3, rng).template cast<S>() / 1000;
   const GlmModel<S> model(x, y, phi);
   const S r0 = model.residual(theta0).norm(), nu = 3;
   const JacobianBounds<S> b = glm_sgd_ball_bounds(x, phi, theta0, nu, r0);
