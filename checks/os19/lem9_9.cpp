@@ -3,7 +3,8 @@
 // B^2), for an eps = ||r0||/alpha packing P = {p_1..p_K} of B(theta0, R_p),
 // R_p = 1.25 (beta/alpha)^(1/p) ||r0||/alpha, K >= sqrt(n beta/alpha),
 //   (9.41) E d_P(theta^+) <= d_P(theta) + (3 eta/n) ||J^T(theta) r(theta)||,
-// d_P(theta) = (1/K) sum_l ||theta - p_l|| (9.40). Lemma 9.10: if ||w|| >=
+// d_P(theta) = (1/K) sum_l ||theta - p_l|| (9.40); .as-proved: with the count
+// K >= sqrt(n) beta/alpha its proof's last step needs. Lemma 9.10: if ||w|| >=
 // eps/2 then eta B^2 ||r||^2 - 2 ||J r|| ||w|| <= 0 (J r read as J^T r); the
 // worst w has ||w|| = eps/2 exactly, which is what is measured. Expectations
 // over gamma are exact averages over the n next iterates.
