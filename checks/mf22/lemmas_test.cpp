@@ -34,6 +34,7 @@ Json large_sample_instance() {
   in.seed = 7;
   in.step = Real::parse("0.05");
   in.alpha = Real::parse("1e-2");
+  in.init_spread = Real::parse("0.2");
   in.iterations = 600;
   return instance_to_json(in);
 }

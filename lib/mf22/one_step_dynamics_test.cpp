@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "thmcheck/mf22/diagonal_network.hpp"
 #include "thmcheck/mf22/sign_gradient.hpp"
 
 namespace thmcheck::mf22 {
@@ -88,6 +89,29 @@ TYPED_TEST(Mf22OneStep, RequiredMatchesClosedForms) {
   EXPECT_LT(abs(r3.delta - dev), tol);
   EXPECT_LT(abs(r3.required - r3.delta), tol);
   EXPECT_LE(r3.error, S(tol));
+}
+
+// The step is Algorithm 1's: (u', v') = w - eta d with d the true
+// sub-gradient of L (lib/mf22/diagonal_network l1_subgradient, computed from
+// the labels y = X theta* + eps rather than from z). Tolerance: 1e-13 in
+// double (entries O(1), m = 60 terms), 1e-40 at 50 digits.
+TYPED_TEST(Mf22OneStep, StepIsAlgorithmOnesSubgradientStep) {
+  using S = TypeParam;
+  const RobustRegressionData data = small_data();
+  const StepProblem<S> p = step_problem<S>(data, OutlierLaw<S>{OutlierKind::kGaussian, S(10)});
+  Vector<double> ud, vd;
+  state(data, ud, vd);
+  Matrix<S> w(6, 2);
+  w.col(0) = ud.cast<S>();
+  w.col(1) = vd.cast<S>();
+  const S eta = S(1) / 20;
+  const DiagonalNetworkProblem<S> problem{p.x, data.labels<S>()};
+  const Matrix<S> next = w - eta * l1_subgradient<S>(problem, w);
+  const auto r = read_one_step<S>(p, w.col(0), w.col(1), eta, OneStepLemma::kSignal, OneStepDelta::kMainText);
+  ASSERT_EQ(r.message, "");
+  const double tol = std::is_same_v<S, double> ? 1e-13 : 1e-40;
+  EXPECT_LT(scalar_cast<double>((r.u_next - next.col(0)).template lpNorm<Eigen::Infinity>()), tol);
+  EXPECT_LT(scalar_cast<double>((r.v_next - next.col(1)).template lpNorm<Eigen::Infinity>()), tol);
 }
 
 // delta of the printed (5) against the existing double deviation map

@@ -18,13 +18,15 @@ void OneStepInstance::check() const {
   if (!(step.as<double>() > 0)) throw InputError("field 'step': must be positive");
   const double a = alpha.as<double>();
   if (!(a > 0 && a < 1)) throw InputError("field 'alpha': must be in (0, 1)");
+  const double s = init_spread.as<double>();
+  if (!(s >= 0 && s < 1)) throw InputError("field 'init_spread': must be in [0, 1)");
   check_range("iterations", iterations, 1, 200000);
 }
 
 namespace {
 
 struct OneStepParams {
-  int dimension_index, ratio_index, sparsity, percent, law, step_index, alpha_index;
+  int dimension_index, ratio_index, sparsity, percent, law, step_index, alpha_index, spread_index;
   std::uint64_t seed;
 };
 
@@ -42,6 +44,7 @@ OneStepInstance one_step_instance(const OneStepParams& q) {
   in.seed = q.seed;
   in.step = Real::parse(kOneStepSteps[static_cast<size_t>(q.step_index)]);
   in.alpha = Real::parse(kOneStepAlphas[static_cast<size_t>(q.alpha_index)]);
+  in.init_spread = Real::parse(kOneStepSpreads[static_cast<size_t>(q.spread_index)]);
   // Three times Theorem 2's upper end (k^{3/2}/eta) log(1/alpha) for T-bar,
   // plus 500: the scan stops earlier, at the first ||z|| < eta ||theta*||.
   const double eta = in.step.as<double>(), a = in.alpha.as<double>();
@@ -62,20 +65,37 @@ rc::Gen<OneStepInstance> one_step_instances() {
           rc::gen::set(&OneStepParams::law, index(generated_laws().size())),
           rc::gen::set(&OneStepParams::step_index, index(kOneStepSteps.size())),
           rc::gen::set(&OneStepParams::alpha_index, index(kOneStepAlphas.size())),
+          rc::gen::set(&OneStepParams::spread_index, index(kOneStepSpreads.size())),
           rc::gen::set(&OneStepParams::seed, rc::gen::arbitrary<std::uint64_t>())),
       one_step_instance);
+}
+
+rc::Gen<OneStepInstance> one_step_instances_with_overshoot_corner() {
+  auto corner = rc::gen::map(
+      rc::gen::build<OneStepParams>(
+          rc::gen::set(&OneStepParams::dimension_index, rc::gen::just(2)),
+          rc::gen::set(&OneStepParams::ratio_index, rc::gen::just(0)),
+          rc::gen::set(&OneStepParams::sparsity, rc::gen::just(1)),
+          rc::gen::set(&OneStepParams::percent, rc::gen::inRange(0, kOneStepPercentMax + 1)),
+          rc::gen::set(&OneStepParams::law, rc::gen::inRange(0, static_cast<int>(generated_laws().size()))),
+          rc::gen::set(&OneStepParams::step_index, rc::gen::just(0)),
+          rc::gen::set(&OneStepParams::alpha_index, rc::gen::just(0)),
+          rc::gen::set(&OneStepParams::spread_index, rc::gen::inRange(0, 2)),
+          rc::gen::set(&OneStepParams::seed, rc::gen::arbitrary<std::uint64_t>())),
+      one_step_instance);
+  return rc::gen::oneOf(one_step_instances(), std::move(corner));
 }
 
 std::string one_step_generator_info() {
   return fmt::format(
       "N = 2; d in {{{}}}, m = d x {{{}}} capped at {}, k in [1, 3], theta*_i in [1, 2] on the support, p in "
-      "[0, {:g}], five outlier laws of scale {:g}; eta in {{{}}}, alpha in {{{}}}; w_j = alpha^(1/2) (1 + 0.2 "
-      "U[-1, 1]) per entry; iterations 3 k^(3/2) log(1/alpha)/eta + 500, the scan stopping at the first "
+      "[0, {:g}], five outlier laws of scale {:g}; eta in {{{}}}, alpha in {{{}}}; w_j = alpha^(1/2) (1 + s "
+      "U[-1, 1]) per entry, s in {{{}}}; iterations 3 k^(3/2) log(1/alpha)/eta + 500, the scan stopping at the first "
       "||z|| < eta ||theta*||. Every step is screened in double; the {} of largest required/delta and the one "
       "nearest ||z|| = eta ||theta*|| are judged at the working precision.",
       fmt::join(kOneStepDimensions, ", "), fmt::join(kOneStepRatios, ", "), kOneStepSamplesMax,
       kOneStepPercentMax / 100.0, kConvergenceOutlierScale, fmt::join(kOneStepSteps, ", "),
-      fmt::join(kOneStepAlphas, ", "), kOneStepKeep);
+      fmt::join(kOneStepAlphas, ", "), fmt::join(kOneStepSpreads, ", "), kOneStepKeep);
 }
 
 std::vector<HypothesisSpec> one_step_hypotheses(OneStepDelta variant, bool printed_ge) {
@@ -125,8 +145,14 @@ template <class S>
 Outcome one_step_outcome(const OneStepInstance& in, OneStepLemma lemma, OneStepDelta variant) {
   Outcome o;
   const RobustRegressionData data = draw_robust_regression(in.spec());
-  RandomSource rng(in.seed ^ 0xabcdefULL);  // the initialization stream of lib/mf22/convergence_sweeps
-  const Matrix<double> w0 = convergence_initialization(in.dimension, 2, in.alpha.as<double>(), in.perturb_init == 1, rng);
+  // The initialization stream and entry order of lib/mf22/convergence_sweeps
+  // (convergence_initialization), with the spread s in place of its 0.2.
+  RandomSource rng(in.seed ^ 0xabcdefULL);
+  Matrix<double> w0 = convergence_initialization(in.dimension, 2, in.alpha.as<double>(), /*perturb=*/false, rng);
+  const double spread = in.init_spread.as<double>();
+  if (in.perturb_init == 1)
+    for (Eigen::Index a = 0; a < w0.rows(); ++a)
+      for (Eigen::Index b = 0; b < w0.cols(); ++b) w0(a, b) *= 1 + spread * (2 * rng.uniform() - 1);
   const StepProblem<double> pd = step_problem<double>(data, in.outlier_law<double>());
   const OneStepScan scan = scan_steps(pd, w0.col(0), w0.col(1), in.step.as<double>(), in.iterations, lemma, variant,
                                       kOneStepKeep);
@@ -203,8 +229,13 @@ Claim one_step_claim(const OneStepText& text, OneStepLemma lemma, OneStepDelta v
   c.generator_info = one_step_generator_info();
   c.proof_note = "the judged state is the endpoint of a double SubGM run; the step from it is recomputed at 50 and "
                  "100 digits, but Q(z)'s sign pattern is not enclosed by interval arithmetic";
-  c.default_cases = 8;
-  set_instances<OneStepInstance>(c, one_step_instances(), [lemma, variant]<class S>(const OneStepInstance& in) {
+  c.default_cases = text.default_cases;
+  if (text.overshoot_corner) {
+    c.generator_info += " Half the cases: the overshoot corner d = 20, m = 200, k = 1, eta = 0.02, alpha = 1e-2, "
+                        "s in {0.2, 0.5}.";
+  }
+  set_instances<OneStepInstance>(c, text.overshoot_corner ? one_step_instances_with_overshoot_corner()
+                                                          : one_step_instances(), [lemma, variant]<class S>(const OneStepInstance& in) {
     return one_step_outcome<S>(in, lemma, variant);
   });
   return c;

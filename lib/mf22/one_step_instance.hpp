@@ -21,15 +21,19 @@
 namespace thmcheck::mf22 {
 
 /// A SubGM run of the depth-2 network from w_j = alpha^{1/2} 1 (times
-/// 1 + 0.2 U[-1, 1] per entry when perturb_init = 1) with constant step eta.
+/// 1 + init_spread U[-1, 1] per entry when perturb_init = 1: Theorem 2's
+/// u_i, v_i = Theta(sqrt(alpha)) allows any constant) with constant step eta.
 struct OneStepInstance : ConvergenceData {
   Real step;
   Real alpha;
+  Real init_spread;
   int iterations = 0;
   static constexpr auto fields = std::tuple_cat(
       convergence_fields,
       std::make_tuple(field("step", &OneStepInstance::step, "the step eta, > 0"),
                       field("alpha", &OneStepInstance::alpha, "the initialization scale alpha, in (0, 1)"),
+                      field("init_spread", &OneStepInstance::init_spread,
+                            "s in [0, 1): entries alpha^{1/2} (1 + s U[-1, 1]) when perturb_init = 1"),
                       field("iterations", &OneStepInstance::iterations,
                             "SubGM iterations scanned at most, in [1, 200000]")));
   void check() const;
@@ -43,6 +47,7 @@ constexpr std::array<int, 3> kOneStepDimensions = {5, 10, 20};
 constexpr std::array<int, 3> kOneStepRatios = {10, 40, 100};
 constexpr std::array<const char*, 3> kOneStepSteps = {"0.02", "0.05", "0.1"};
 constexpr std::array<const char*, 2> kOneStepAlphas = {"1e-2", "1e-4"};
+constexpr std::array<const char*, 3> kOneStepSpreads = {"0.2", "0.5", "0.9"};
 constexpr int kOneStepPercentMax = 45;
 /// Steps judged at the working precision per case: the kept largest
 /// required/delta ratios of the double screening (plus the step nearest the boundary).
@@ -51,6 +56,12 @@ constexpr int kOneStepKeep = 3;
 /// The generator of every one-step claim (perturb_init = 1: identical
 /// factors make Lemma 3 vacuous and Lemma 1 an identity).
 rc::Gen<OneStepInstance> one_step_instances();
+
+/// Half of the cases from one_step_instances(), half from Lemma 1's overshoot
+/// corner: d = 20, m = 200, k = 1, eta = 0.02, alpha = 1e-2, s in {0.2, 0.5}
+/// (p, law and seed drawn as above), where q_i < 0 on the support near
+/// convergence with u_i != v_i (about one run in ten there).
+rc::Gen<OneStepInstance> one_step_instances_with_overshoot_corner();
 std::string one_step_generator_info();
 
 /// The hypotheses of a one-step claim: Assumption 1, (5) (or (49)) at z and
@@ -69,6 +80,8 @@ std::string one_step_measurement(OneStepLemma lemma);
 /// What a one-step claim says (id, source, summary, statement, notes).
 struct OneStepText {
   std::string id, source, summary, statement, notes;
+  int default_cases = 8;
+  bool overshoot_corner = false;  ///< draw from one_step_instances_with_overshoot_corner()
 };
 
 /// A one-step claim: explicit, judged per instance on one_step_instances()
