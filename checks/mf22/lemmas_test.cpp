@@ -57,6 +57,26 @@ TEST(Mf22Lemmas, Lemma3PrintedFailsWhereTheProofsIdentityHolds) {
   }
 }
 
+// Lemma 1 as proved, (53) with (49)'s delta, fails early in a small-m run:
+// at t = 96 the signal coordinate has q_i < 0 and u_i != v_i, and the margin
+// (-8.8e-3) is far beyond the rounding error, at double and at 50 digits.
+TEST(Mf22Lemmas, Lemma1AsProvedFailsWhereQIsNegativeOnTheSupport) {
+  Json j = large_sample_instance();
+  j["samples"] = 50;
+  j["sparsity"] = 3;
+  j["step"] = "0.02";
+  j["seed"] = 784478382376868329ULL;
+  j["iterations"] = 4089;
+  for (Precision p : {Precision::kDouble, Precision::kMp50}) {
+    const Outcome o = claim("mf22.lem1.as-proved").evaluate(j, p);
+    ASSERT_TRUE(o.ok) << o.message;
+    for (const auto& h : o.hypotheses) EXPECT_TRUE(h.holds) << h.name << ": " << h.detail;
+    EXPECT_LT(o.margin(), -1e-3);
+    EXPECT_GT(o.error, 0);
+    EXPECT_LT(o.error, 1e-6);
+  }
+}
+
 // Lemma 2 holds with (61)'s constant on the same run: off the support the
 // growth needs at most 2/3 of delta (4 eta q_i u_i v_i <= 2 eta delta (u_i^2 + v_i^2)).
 TEST(Mf22Lemmas, Lemma2HoldsWithTheProofsConstant) {
