@@ -5,10 +5,12 @@
 // and phi is increasing, so |phi(z) - y_i| on I_i is largest at an end of I_i.
 #pragma once
 
+
 #include <string>
 
 #include "thmcheck/numerics/scalar.hpp"
 #include "thmcheck/os19/activation.hpp"
+#include "thmcheck/os19/ball_glm_bounds.hpp"
 
 namespace thmcheck::os19 {
 
@@ -37,21 +39,9 @@ CertifiedConstant<Scalar> glm_loss_smoothness(const Matrix<Scalar>& x, const Vec
 template <class Scalar>
 CertifiedConstant<Scalar> glm_jacobian_deviation(const Matrix<Scalar>& x, const Activation<Scalar>& phi);
 
-/// The range of phi' and the largest |phi''| over an interval [lo, hi],
-/// closed form per family: identity [1, 1], 0; tanh_plus phi' = 1 + c sech^2(s z)
-/// is monotone in |z| and |phi''| = 2 |c| s sech^2 tanh (s |z|) is unimodal in |z|
-/// with its peak at s |z| = atanh(1/sqrt 3); leaky_softplus phi' increasing and
-/// |phi''| = (1 - a) sigma (1 - sigma) decreasing in |z|. The results are widened
-/// by 16 u relative for rounding.
-template <class Scalar>
-struct SlopeRange {
-  Scalar min_slope = 0, max_slope = 0, max_curvature = 0;
-};
-template <class Scalar>
-SlopeRange<Scalar> slope_range(const Activation<Scalar>& phi, const Scalar& lo, const Scalar& hi);
-
 /// Assumption 1/2 constants of a GLM over D = B(theta0, R), from the slope
-/// ranges on the intervals I_i (J = diag(phi'(X theta)) X):
+/// ranges on the intervals I_i (J = diag(phi'(X theta)) X; ball_glm_bounds,
+/// clipped to the global constants when phi is increasing):
 ///   alpha = min_i min phi'(I_i) sigma_min(X),  beta = max_i max phi'(I_i) ||X||,
 ///   deviation (2(a)) = max_i (max - min phi'(I_i)) ||X||,
 ///   L (2(b)) = max_i max |phi''(I_i)| ||X||_{2,inf} ||X||;
@@ -78,9 +68,6 @@ extern template CertifiedConstant<Mp100> glm_loss_smoothness(const Matrix<Mp100>
 extern template CertifiedConstant<double> glm_jacobian_deviation(const Matrix<double>&, const Activation<double>&);
 extern template CertifiedConstant<Mp50> glm_jacobian_deviation(const Matrix<Mp50>&, const Activation<Mp50>&);
 extern template CertifiedConstant<Mp100> glm_jacobian_deviation(const Matrix<Mp100>&, const Activation<Mp100>&);
-extern template SlopeRange<double> slope_range(const Activation<double>&, const double&, const double&);
-extern template SlopeRange<Mp50> slope_range(const Activation<Mp50>&, const Mp50&, const Mp50&);
-extern template SlopeRange<Mp100> slope_range(const Activation<Mp100>&, const Mp100&, const Mp100&);
 extern template BallConstants<double> glm_ball_constants(const Matrix<double>&, const Activation<double>&,
                                                          const Vector<double>&, const double&);
 extern template BallConstants<Mp50> glm_ball_constants(const Matrix<Mp50>&, const Activation<Mp50>&,

@@ -4,33 +4,16 @@
 
 #include <algorithm>
 
+#include "thmcheck/os19/ball_glm_bounds.hpp"
+
 namespace thmcheck::os19 {
 
 template <class S>
 PhiPrimeRange<S> phi_prime_range(const Activation<S>& phi, const S& lo, const S& hi) {
-  using std::abs;
   using std::max;
   using std::min;
-  const S u = unit_roundoff<S>();
-  PhiPrimeRange<S> r;
-  switch (phi.kind) {
-    case ActivationKind::kIdentity: return {S(1), S(1)};
-    case ActivationKind::kLeakySoftplus:
-      r = {phi.derivative(lo), phi.derivative(hi)};
-      break;
-    case ActivationKind::kTanhPlus: {
-      // 1 + c sech^2(s z) depends on |z| only and is monotone in |z|.
-      const S far = max(abs(lo), abs(hi));
-      const S near = lo <= 0 && hi >= 0 ? S(0) : S(min(abs(lo), abs(hi)));
-      const S at_far = phi.derivative(far), at_near = phi.derivative(near);
-      r = {min(at_far, at_near), max(at_far, at_near)};
-      break;
-    }
-  }
-  const S widen = 16 * (1 + abs(phi.parameter)) * u;
-  r.lower = max(S(r.lower - widen), phi.gamma());
-  r.upper = min(S(r.upper + widen), phi.big_gamma());
-  return r;
+  const SlopeRange<S> r = slope_range(phi, lo, hi);
+  return {max(r.min_slope, phi.gamma()), min(r.max_slope, phi.big_gamma())};
 }
 
 template <class S>

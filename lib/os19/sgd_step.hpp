@@ -15,11 +15,8 @@
 
 namespace thmcheck::os19 {
 
-/// Certified enclosure lower <= phi'(z) <= upper for all z in [lo, hi]: phi' is
-/// monotone (leaky_softplus: a + (1 - a) sigma(z), increasing) or a function of
-/// |z| monotone in |z| (tanh_plus: 1 + c sech^2(s z)), so the extremes sit at the
-/// endpoints or at 0; widened by 16 (1 + |c|) u for the rounding of phi' and
-/// clipped to the global [gamma, Gamma].
+/// Certified enclosure lower <= phi'(z) <= upper for all z in [lo, hi]: the
+/// slope range of lib/os19/ball_glm_bounds.hpp clipped to the global [gamma, Gamma].
 template <class S>
 struct PhiPrimeRange {
   S lower = 0;
