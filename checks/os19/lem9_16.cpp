@@ -254,7 +254,7 @@ void register_part(Registry& registry, bool lipschitz) {
         "convention of os19.thm4.2) and the probability level is not checked; cases with larger n are recorded "
         "outside (there sigma_min(J) -> 0 as n -> dr). Extremes over D are searched at 3 points, not computed: "
         "a 'pass' means none found is outside the bounds. Theta0 = theta U diag(s): the right factor V of its SVD "
-        "does not change J's singular values (J(Theta V^T) = J(Theta) (V^T (x) I)), so V = I.";
+        "does not change J's singular values (J(Theta V^T) = J(Theta) (V (x) I_d)^T, an orthogonal change of coordinates), so V = I.";
   c.default_cases = 40;
   c.error_is_rounding = true;
   set_instances<SpectrumInstance>(c, generator(), [lipschitz]<class S>(const SpectrumInstance& in) {
