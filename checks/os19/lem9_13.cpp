@@ -22,6 +22,7 @@
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/os19/lowrank_lemma_fields.hpp"
 #include "thmcheck/os19/jacobian_nuclear.hpp"
 
 namespace thmcheck::checks {
@@ -35,13 +36,10 @@ struct UniformInstance {
       field("n", &UniformInstance::n, "samples, in [1, 1024] (the lemma assumes n <= d r)"),
       field("seed", &UniformInstance::seed, ">= 0: X_1, ..., X_n (d x d, i.i.d. N(0,1)) come from RandomSource(seed)"));
   void check() const {
-    auto in_range = [](const char* name, long v, long lo, long hi) {
-      if (v < lo || v > hi) throw InputError(fmt::format("field '{}': {} is outside [{}, {}]", name, v, lo, hi));
-    };
-    in_range("d", d, 1, 64);
-    in_range("r", r, 1, 64);
-    in_range("n", n, 1, 1024);
-    in_range("seed", seed, 0, std::numeric_limits<long>::max());
+    os19::require_range("d", d, 1, 64);
+    os19::require_range("r", r, 1, 64);
+    os19::require_range("n", n, 1, 1024);
+    os19::require_range("seed", seed, 0, std::numeric_limits<long>::max());
   }
 };
 

@@ -23,6 +23,7 @@
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/os19/lowrank_lemma_fields.hpp"
 
 namespace thmcheck::checks {
 namespace {
@@ -41,18 +42,11 @@ struct ExpectationInstance {
       field("theta", &ExpectationInstance::theta, "the scale vartheta > 0"),
       field("s", &ExpectationInstance::s, "[r] > 0: Sigma = theta diag(s) (in [theta, 2 theta] iff s_j in [1, 2])"));
   void check() const {
-    auto in_range = [](const char* name, long v, long lo, long hi) {
-      if (v < lo || v > hi) throw InputError(fmt::format("field '{}': {} is outside [{}, {}]", name, v, lo, hi));
-    };
-    in_range("d", d, 1, 64);
-    in_range("r", r, 1, 20000);
-    in_range("samples", samples, 1, 4096);
-    in_range("seed", seed, 0, std::numeric_limits<long>::max());
-    if (!(theta.as<double>() > 0)) throw InputError("field 'theta': must be > 0");
-    if (static_cast<long>(s.size()) != r) throw InputError(fmt::format("field 's': length {} is not r = {}", s.size(), r));
-    for (const Real& x : s) {
-      if (!(x.as<double>() > 0)) throw InputError("field 's': entries must be > 0");
-    }
+    os19::require_range("d", d, 1, 64);
+    os19::require_range("r", r, 1, 20000);
+    os19::require_range("samples", samples, 1, 4096);
+    os19::require_range("seed", seed, 0, std::numeric_limits<long>::max());
+    os19::require_scale_and_spectrum(theta, s, r);
   }
 };
 
@@ -101,8 +95,7 @@ Outcome evaluate(const ExpectationInstance& in, bool as_proved) {
   const S lipschitz = min(S(sigma.norm()), S(sqrt(S(static_cast<double>(std::min(d, r)))) * sigma.cwiseAbs().maxCoeff()));
   const S radius = lipschitz * sqrt(2 * log(S(2) / S(kDelta)) / n);
   const S bound = theta * sqrt(S(static_cast<double>(d))) * S(static_cast<double>(r)) / 32;
-  bool spectrum = true;
-  for (const Real& x : in.s) spectrum = spectrum && x.as<S>() >= 1 && x.as<S>() <= 2;
+  const bool spectrum = os19::spectrum_in_range<S>(in.s);
   Outcome o;
   // E ||G Sigma||_* >= bound, as measured <= bound: measured = the claimed
   // lower bound, bound = the estimate of the expectation.
@@ -123,9 +116,9 @@ Outcome evaluate(const ExpectationInstance& in, bool as_proved) {
 }
 
 // ---- Generator. As printed (d <= r): d in [1, 3], r = d * 2^k (k in [0, 11])
-// with a random extra in [0, r/4]; as proved (r <= d): r in [1, 8], d in [r, 4r].
+// (k = 11 in 5 of 16) with a random extra in [0, r/4]; as proved (r <= d): r in [1, 8], d in [r, 4r].
 // theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2: the corner), all 2, or
-// uniform in [1, 2]; N = 64 draws (N = 32 once d r > 4096).
+// uniform in [1, 2]; N = 64 draws (N = 16 once d r > 4096).
 struct Params {
   int d, k, extra, e, s_kind, small_r, mult;
   std::uint64_t seed;
@@ -145,19 +138,14 @@ rc::Gen<ExpectationInstance> generator(bool as_proved) {
       in.d = q.small_r * q.mult;
     } else {
       in.d = q.d;
-      const long base = static_cast<long>(q.d) << q.k;
+      const long base = static_cast<long>(q.d) << std::min(q.k, 11);  // k = 11 in 5 of 16
       in.r = base + (base / 4) * q.extra / 1000;
     }
-    in.samples = 64;
+    in.samples = in.d * in.r > 4096 ? 16 : 64;  // the radius is <= sqrt(3) 2 theta sqrt(2 ln(2e9)/N)
     in.seed = static_cast<long>(q.seed >> 12);
     in.theta = Real::of(std::pow(10.0, q.e / 2.0));
     RandomSource rng(q.seed);
-    for (long j = 0; j < in.r; ++j) {
-      const int kind = q.s_kind >= 2 ? 0 : q.s_kind + 1;
-      if (kind == 0) in.s.push_back(Real::parse("1"));
-      else if (kind == 1) in.s.push_back(Real::parse("2"));
-      else in.s.push_back(Real::parse(fmt::format("{:.3f}", 1 + rng.uniform())));
-    }
+    in.s = os19::spectrum_multipliers(q.s_kind >= 2 ? 0 : q.s_kind + 1, in.r, rng);  // all 1 in 2 of 4
     return in;
   });
 }
@@ -184,8 +172,8 @@ void register_claim(Registry& registry, bool as_proved) {
       "(1/32) theta sqrt(d) r <= E: measured the claimed lower bound, bound the estimate.";
   c.generator_info = as_proved
       ? "r in [1, 8], d in {r, 2r, 3r, 4r}; theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2), all 2, or uniform in [1, 2]; N = 64."
-      : "d in [1, 3], r = d 2^k + [0, d 2^k / 4], k in [0, 11]; theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2), all 2, "
-        "or uniform in [1, 2]; N = 64.";
+      : "d in [1, 3], r = d 2^k + [0, d 2^k / 4], k in [0, 11] (11 in 5 of 16); theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2), all 2, "
+        "or uniform in [1, 2]; N = 64 (16 once d r > 4096).";
   c.notes = as_proved
       ? "With r <= d the proof's chain holds and the estimate stays far above the bound (E ||G Sigma||_* ~ theta "
         "r sqrt(d) at least, about 32 times the bound). No exact formula is used; Monte Carlo with the stated "

@@ -18,6 +18,7 @@
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/os19/lowrank_lemma_fields.hpp"
 #include "thmcheck/os19/jacobian_nuclear.hpp"
 
 namespace thmcheck::checks {
@@ -43,19 +44,12 @@ struct FixedThetaInstance {
       field("rotated", &FixedThetaInstance::rotated,
             "1: U random orthonormal d x r; 0: U = the first r columns of I_d (needs r <= d)"));
   void check() const {
-    auto in_range = [](const char* name, long v, long lo, long hi) {
-      if (v < lo || v > hi) throw InputError(fmt::format("field '{}': {} is outside [{}, {}]", name, v, lo, hi));
-    };
-    in_range("d", d, 1, kMaxD);
-    in_range("r", r, 1, d);
-    in_range("n", n, 1, 4096);
-    in_range("seed", seed, 0, std::numeric_limits<long>::max());
-    in_range("rotated", rotated, 0, 1);
-    if (!(theta.as<double>() > 0)) throw InputError("field 'theta': must be > 0");
-    if (static_cast<long>(s.size()) != r) throw InputError(fmt::format("field 's': length {} is not r = {}", s.size(), r));
-    for (const Real& x : s) {
-      if (!(x.as<double>() > 0)) throw InputError("field 's': entries must be > 0");
-    }
+    os19::require_range("d", d, 1, kMaxD);
+    os19::require_range("r", r, 1, d);
+    os19::require_range("n", n, 1, 4096);
+    os19::require_range("seed", seed, 0, std::numeric_limits<long>::max());
+    os19::require_range("rotated", rotated, 0, 1);
+    os19::require_scale_and_spectrum(theta, s, r);
   }
 };
 
@@ -126,8 +120,7 @@ GammaAt<S> gamma_at(const FixedThetaInstance& in, const Draw& dr, const Vector<d
 
 template <class S>
 std::vector<HypothesisCheck> hypotheses(const FixedThetaInstance& in) {
-  bool spectrum = true;
-  for (const Real& x : in.s) spectrum = spectrum && in.s.size() > 0 && x.as<S>() >= 1 && x.as<S>() <= 2;
+  const bool spectrum = os19::spectrum_in_range<S>(in.s);
   return {{"gaussian.features", true, Evidence::kCertified, "X_i i.i.d. N(0,1) by construction"},
           {"spectrum", spectrum, Evidence::kCertified, "singular values theta s_j, s_j in [1, 2]"},
           {"r.le.d", in.r <= in.d, Evidence::kCertified, fmt::format("r = {}, d = {}", in.r, in.d)},
@@ -199,12 +192,7 @@ rc::Gen<FixedThetaInstance> generator(bool allow_large) {
     in.theta = Real::of(std::pow(10.0, q.e / 2.0));
     in.rotated = large ? 0 : 1;
     RandomSource rng(q.seed);
-    for (long j = 0; j < in.r; ++j) {
-      const int kind = q.s_kind == 3 ? 2 : q.s_kind;  // all 2 twice as often: the upper corner
-      if (kind == 0) in.s.push_back(Real::parse("1"));
-      else if (kind == 2) in.s.push_back(Real::parse("2"));
-      else in.s.push_back(Real::parse(fmt::format("{:.3f}", 1 + rng.uniform())));
-    }
+    in.s = os19::spectrum_multipliers(q.s_kind >= 2 ? 1 : 2 * q.s_kind, in.r, rng);  // all 2 in 2 of 4: the upper corner
     return in;
   });
 }

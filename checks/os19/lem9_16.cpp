@@ -18,6 +18,7 @@
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/typed_instance.hpp"
 #include "thmcheck/generators/random_data.hpp"
+#include "thmcheck/os19/lowrank_lemma_fields.hpp"
 #include "thmcheck/numerics/linalg.hpp"
 #include "thmcheck/os19/jacobian_nuclear.hpp"
 
@@ -37,18 +38,11 @@ struct SpectrumInstance {
       field("theta", &SpectrumInstance::theta, "the scale vartheta > 0"),
       field("s", &SpectrumInstance::s, "[r] > 0: Theta0 = theta U diag(s) (singular values in [theta, 2 theta] iff s_j in [1, 2])"));
   void check() const {
-    auto in_range = [](const char* name, long v, long lo, long hi) {
-      if (v < lo || v > hi) throw InputError(fmt::format("field '{}': {} is outside [{}, {}]", name, v, lo, hi));
-    };
-    in_range("d", d, 1, 32);
-    in_range("r", r, 1, d);
-    in_range("n", n, 1, d * r);
-    in_range("seed", seed, 0, std::numeric_limits<long>::max());
-    if (!(theta.as<double>() > 0)) throw InputError("field 'theta': must be > 0");
-    if (static_cast<long>(s.size()) != r) throw InputError(fmt::format("field 's': length {} is not r = {}", s.size(), r));
-    for (const Real& x : s) {
-      if (!(x.as<double>() > 0)) throw InputError("field 's': entries must be > 0");
-    }
+    os19::require_range("d", d, 1, 32);
+    os19::require_range("r", r, 1, d);
+    os19::require_range("n", n, 1, d * r);
+    os19::require_range("seed", seed, 0, std::numeric_limits<long>::max());
+    os19::require_scale_and_spectrum(theta, s, r);
   }
 };
 
@@ -115,8 +109,7 @@ Outcome evaluate(const SpectrumInstance& in, bool lipschitz) {
   const S theta = in.theta.as<S>();
   const S root = sqrt(S(static_cast<double>(d * r)));
   const S uS = unit_roundoff<S>();
-  bool spectrum = true;
-  for (const Real& t : in.s) spectrum = spectrum && t.as<S>() >= 1 && t.as<S>() <= 2;
+  const bool spectrum = os19::spectrum_in_range<S>(in.s);
   Outcome o;
   o.hypotheses = {{"gaussian.features", true, Evidence::kCertified, "X_i i.i.d. N(0,1) by construction"},
                   {"spectrum", spectrum, Evidence::kCertified, "Theta0 = theta U diag(s), s_j in [1, 2]"},
@@ -204,11 +197,7 @@ rc::Gen<SpectrumInstance> generator() {
     in.seed = static_cast<long>(q.seed >> 12);
     in.theta = Real::of(std::pow(10.0, q.e / 2.0));
     RandomSource rng(q.seed);
-    for (long j = 0; j < in.r; ++j) {
-      if (q.s_kind == 0) in.s.push_back(Real::parse("1"));
-      else if (q.s_kind == 1) in.s.push_back(Real::parse("2"));
-      else in.s.push_back(Real::parse(fmt::format("{:.3f}", 1 + rng.uniform())));
-    }
+    in.s = os19::spectrum_multipliers(q.s_kind, in.r, rng);
     return in;
   });
 }
