@@ -76,8 +76,10 @@ Draw draw(const FixedThetaInstance& in) {
 }
 
 /// Gamma_v = (sum_i v_i X_i U) diag(theta s) at precision S, with entrywise
-/// magnitudes and the rounding factor gamma: each entry is a sum of n d
-/// products (n with rotated = 0, where X_i U is exact), v is normalised in S.
+/// magnitudes and the rounding factor gamma: n-term sums of v_i X_i, then
+/// (when rotated) d-term products with U, v normalised in S and diag(theta s)
+/// applied: gamma = 1.01 (n + d + 8) u (n + 8 with rotated = 0, where X_i U is
+/// exact); |error of an entry| <= gamma magnitude (Higham 2002, Thm 3.5).
 template <class S>
 struct GammaAt {
   Matrix<S> value, magnitude;
@@ -114,7 +116,7 @@ GammaAt<S> gamma_at(const FixedThetaInstance& in, const Draw& dr, const Vector<d
   }
   out.value = out.value * sig.asDiagonal();
   out.magnitude = out.magnitude * sig.asDiagonal();
-  out.gamma = S(1.01) * S(static_cast<double>(n * (in.rotated == 1 ? d + 1 : 1) + n + 8)) * unit_roundoff<S>();
+  out.gamma = S(1.01) * S(static_cast<double>(n + (in.rotated == 1 ? d : 0) + 8)) * unit_roundoff<S>();
   return out;
 }
 
