@@ -176,7 +176,7 @@ Outcome evaluate(const SpectrumInstance& in, bool lipschitz) {
 }
 
 // ---- Generator: r in [1, 4], d in [r, r + 6], n = max(1, d r / 2^k), k in
-// [0, 5] (k >= 3 inside the n <= dr/8 convention); theta = 10^(e/2), e in
+// [0, 7] (k >= 3 inside the n <= dr/8 convention); theta = 10^(e/2), e in
 // [-6, 6]; s all 1, all 2, or uniform in [1, 2] (3 decimals).
 struct Params {
   int r, d_extra, k, e, s_kind;
@@ -186,7 +186,7 @@ struct Params {
 rc::Gen<SpectrumInstance> generator() {
   auto params = rc::gen::build<Params>(
       rc::gen::set(&Params::r, rc::gen::inRange(1, 5)), rc::gen::set(&Params::d_extra, rc::gen::inRange(0, 7)),
-      rc::gen::set(&Params::k, rc::gen::inRange(0, 6)), rc::gen::set(&Params::e, rc::gen::inRange(-6, 7)),
+      rc::gen::set(&Params::k, rc::gen::inRange(0, 8)), rc::gen::set(&Params::e, rc::gen::inRange(-6, 7)),
       rc::gen::set(&Params::s_kind, rc::gen::inRange(0, 3)),
       rc::gen::set(&Params::seed, rc::gen::arbitrary<std::uint64_t>()));
   return rc::gen::map(params, [](const Params& q) {
@@ -232,7 +232,7 @@ void register_part(Registry& registry, bool lipschitz) {
         "(first-order; D's radius is tiny, so this is near the extremes over D). Measured max(sigma_max/(25 "
         "theta sqrt(dr)), (theta sqrt(dr)/50)/sigma_min) (the worse end), bound 1.";
   c.generator_info =
-      "r in [1, 4], d in [r, r + 6], n = max(1, d r / 2^k), k in [0, 5]; theta = 10^(e/2), e in [-6, 6]; s all 1, "
+      "r in [1, 4], d in [r, r + 6], n = max(1, d r / 2^k), k in [0, 7]; theta = 10^(e/2), e in [-6, 6]; s all 1, "
       "all 2 or uniform in [1, 2]; U random orthonormal.";
   c.notes = lipschitz
       ? "Per-draw judgement; the probability level (gamma unstated) is not checked. (9.54) needs no hypothesis on "
