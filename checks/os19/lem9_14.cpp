@@ -118,7 +118,7 @@ Outcome evaluate(const ExpectationInstance& in, bool as_proved) {
 // ---- Generator. As printed (d <= r): d in [1, 3], r = d * 2^k (k in [0, 11])
 // (k = 11 in 5 of 16) with a random extra in [0, r/4]; as proved (r <= d): r in [1, 8], d in [r, 4r].
 // theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2: the corner), all 2, or
-// uniform in [1, 2]; N = 64 draws (N = 16 once d r > 4096).
+// uniform in [1, 2]; N = 64 draws (N = 16 once d r > 1024).
 struct Params {
   int d, k, extra, e, s_kind, small_r, mult;
   std::uint64_t seed;
@@ -141,7 +141,7 @@ rc::Gen<ExpectationInstance> generator(bool as_proved) {
       const long base = static_cast<long>(q.d) << std::min(q.k, 11);  // k = 11 in 5 of 16
       in.r = base + (base / 4) * q.extra / 1000;
     }
-    in.samples = in.d * in.r > 4096 ? 16 : 64;  // the radius is <= sqrt(3) 2 theta sqrt(2 ln(2e9)/N)
+    in.samples = in.d * in.r > 1024 ? 16 : 64;  // the radius is <= sqrt(3) 2 theta sqrt(2 ln(2e9)/N)
     in.seed = static_cast<long>(q.seed >> 12);
     in.theta = Real::of(std::pow(10.0, q.e / 2.0));
     RandomSource rng(q.seed);
@@ -173,7 +173,7 @@ void register_claim(Registry& registry, bool as_proved) {
   c.generator_info = as_proved
       ? "r in [1, 8], d in {r, 2r, 3r, 4r}; theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2), all 2, or uniform in [1, 2]; N = 64."
       : "d in [1, 3], r = d 2^k + [0, d 2^k / 4], k in [0, 11] (11 in 5 of 16); theta = 10^(e/2), e in [-6, 6]; s all 1 (1 in 2), all 2, "
-        "or uniform in [1, 2]; N = 64 (16 once d r > 4096).";
+        "or uniform in [1, 2]; N = 64 (16 once d r > 1024).";
   c.notes = as_proved
       ? "With r <= d the proof's chain holds and the estimate stays far above the bound (E ||G Sigma||_* ~ theta "
         "r sqrt(d) at least, about 32 times the bound). No exact formula is used; Monte Carlo with the stated "
