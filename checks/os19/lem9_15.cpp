@@ -247,6 +247,10 @@ void register_part(Registry& registry, bool upper) {
         "rank-deficient, which the inside range n <= dr/8 does not reach (sigma_min(J) ~ theta (sqrt(dr) - "
         "sqrt(n))). The inf is searched, not computed: a 'pass' means no v found goes below the bound. "
         "Small dims only (JacobiSVD at 50 and 100 digits).";
+  c.proof_note =
+      "No interval enclosure: the searched point comes from double SVDs, and the value there is certified by a "
+      "stated rounding analysis (Higham-style gamma bounds, ||W||^+ from the rounded Gram) and by agreement at 50 "
+      "and 100 digits, not by MPFI.";
   c.default_cases = 40;
   // The large counterexamples (d r >= 25600) cost ~0.3 s each at 50 digits
   // with their shrinking: about 5 s of worker time for the default run.
