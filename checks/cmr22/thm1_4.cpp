@@ -15,6 +15,7 @@
 #include <string>
 
 #include "thmcheck/cmr22/c_l.hpp"
+#include "thmcheck/cmr22/data_params.hpp"
 #include "thmcheck/cmr22/null_space_constant.hpp"
 #include "thmcheck/cmr22/recovery.hpp"
 #include "thmcheck/engine/registry.hpp"
@@ -74,6 +75,7 @@ NoisyInstance noisy_instance(int n, int depth, std::uint64_t seed) {
 
 template <class S>
 Outcome evaluate_noisy(const NoisyInstance& in, bool as_proved) {
+  using std::exp;
   using std::log;
   using std::pow;
   using std::sqrt;

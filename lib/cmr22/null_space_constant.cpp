@@ -5,6 +5,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <numeric>
 
@@ -99,6 +100,7 @@ S dual_bound(const Matrix<S>& a, const std::vector<int>& in_s, const std::vector
 
 template <class S>
 S best_s_term_error(const Vector<S>& x, int s) {
+  using std::abs;
   std::vector<S> mags;
   for (Eigen::Index i = 0; i < x.size(); ++i) mags.push_back(abs(x(i)));
   std::sort(mags.begin(), mags.end(), [](const S& p, const S& q) { return p > q; });
@@ -117,9 +119,15 @@ NullSpaceConstant<S> null_space_constant(const Matrix<S>& a, int s) {
     return out;
   }
   const Matrix<double> ad = a.unaryExpr([](const S& x) { return scalar_cast<double>(x); });
-  // Projector data onto ker(A): v - A^T (A A^T)^+ A v (complete orthogonal decomposition).
-  const Eigen::CompleteOrthogonalDecomposition<Matrix<S>> gram(Matrix<S>(a * a.transpose()));
   const S u = unit_roundoff<S>();
+  // Orthonormal basis Q of ker(A) at precision S: v -> Q Q^T v projects onto it.
+  Eigen::FullPivLU<Matrix<S>> lu_a(a);
+  lu_a.setThreshold(S(1e3) * S(std::max(m, n)) * u);
+  Matrix<S> q_ker = Matrix<S>::Zero(n, 1);  // no kernel: the projection is 0
+  if (lu_a.dimensionOfKernel() > 0) {
+    const Matrix<S> kernel = lu_a.kernel();
+    q_ker = Matrix<S>(Eigen::HouseholderQR<Matrix<S>>(kernel).householderQ()).leftCols(kernel.cols());
+  }
   std::vector<int> subset(n, 0);
   std::fill(subset.end() - s, subset.end(), 1);  // next_permutation walks all C(N, s) masks
   out.ok = true;
@@ -182,7 +190,7 @@ NullSpaceConstant<S> null_space_constant(const Matrix<S>& a, int s) {
       // Lower: the primal vertex from the row duals, projected onto ker(A).
       Vector<S> v(n);
       for (int j = 0; j < n; ++j) v(j) = S(lp.v[j]);
-      v -= a.transpose() * gram.solve(Vector<S>(a * v));
+      v = q_ker * Vector<S>(q_ker.transpose() * v);
       const S rest = best_s_term_error<S>(v, s);
       const S lower = rest > 0 ? S((v.template lpNorm<1>() - rest) / rest) : S(0);
       if (upper > out.upper) out.upper = upper;
