@@ -44,7 +44,7 @@ SweepInstance sweep_instance(cmr22::RecoveryParams q, int depth) {
   q.depth = depth;
   const cmr22::RecoveryInstance r = cmr22::recovery_instance(q);
   SweepInstance in{r.a, r.x_star, depth, {}};
-  for (int k = 3; k <= 7; ++k) in.alphas.push_back(Real::parse(fmt::format("1e-{}", k)));
+  for (int k = 3; k <= 9; ++k) in.alphas.push_back(Real::parse(fmt::format("1e-{}", k)));
   return in;
 }
 
@@ -75,16 +75,16 @@ Outcome evaluate_sweep(const SweepInstance& in) {
     }
     const S gap = flow.product.template lpNorm<1>() - lp.value;
     const S err = flow.error + lp.value_error;
-    if (!(gap > 4 * err)) {
-      o.ok = false;
-      o.message = fmt::format("gap {} not resolved (error {}) at alpha {}", to_decimal(gap, 3), to_decimal(err, 3),
-                              to_decimal(alpha, 3));
-      return o;
+    if (!(gap > 4 * err)) {  // below the flow certificate: this scale gives no point
+      o.message += fmt::format("gap {} not resolved (error {}) at alpha {}; ", to_decimal(gap, 3), to_decimal(err, 3),
+                               to_decimal(alpha, 3));
+      continue;
     }
     gaps.push_back(gap);
     alphas.push_back(alpha);
     gap_text += (gap_text.empty() ? "" : ", ") + to_decimal(gap, 4);
   }
+  if (alphas.size() < 2) return o;  // no resolved pair of scales: no points
   size_t top = 0;  // the largest alpha
   for (size_t i = 0; i < alphas.size(); ++i) {
     if (alphas[i] > alphas[top]) top = i;
@@ -115,7 +115,7 @@ Claim sweep_claim(bool deep) {
       "definitions were not available. alpha is read as the scale of the product u0^L = v0^L = alpha 1 "
       "(cmr22's alpha^L): a gap linear in the weight scale would contradict cmr22 (11), gap <= 2 c_L alpha^L N, "
       "which holds for constant initialization at L >= 3 (cmr22.thm1.1). Per instance y = A x* "
-      "(cmr22.cor1.3's generator), alpha in {1e-7, ..., 1e-3}; points normalized by the largest alpha so the "
+      "(cmr22.cor1.3's generator), alpha in {1e-9, ..., 1e-3}; points normalized by the largest alpha so the "
       "instance's constant cancels, pooled log-log fit. ";
   if (deep) {
     c.id = "cmr22.ms25.linear";
@@ -142,8 +142,8 @@ Claim sweep_claim(bool deep) {
             "summary and the abstract (rho in [0, 1) 'explicitly characterized', 'linked to NSP constants'); its "
             "formula is unknown to us, so the L = 2 exponent is not compared per instance with 1 - rho(A), and "
             "the pooled fit mixes instances with different rho. The paper's other hypotheses are unchecked. "
-            "Cases where a gap is not resolved above 4 x its error are errors (none expected at these scales "
-            "in double). Points are method-error limited (flow certificate), error_is_rounding = false.";
+            "Scales where a gap is not resolved above 4 x its error (the flow certificate; well-conditioned "
+            "instances at alpha = 1e-9 in double) contribute no point. Points are method-error limited (flow certificate), error_is_rounding = false.";
   set_instances<SweepInstance>(
       c, rc::gen::apply([deep](const cmr22::RecoveryParams& q, int l) { return sweep_instance(q, deep ? l : 2); },
                         cmr22::recovery_params(), rc::gen::inRange(3, 5)),

@@ -116,7 +116,7 @@ RecoveryInstance recovery_instance(const RecoveryParams& q) {
       x.tail(n - s) *= gamma;  // -c (v_S + gamma v_Sc)
     }
   } else {
-    const int m = q.matrix_kind == 0 ? static_cast<int>(rng.integer(n / 2 + 1, n - 1)) : n / 2;
+    const int m = q.matrix_kind == 0 ? static_cast<int>(rng.integer(n / 2 + 1, n - (q.wide_kernel ? 2 : 1))) : n / 2;
     a = gaussian_matrix(m, n, rng) / std::sqrt(double(m));
   }
   if (q.matrix_kind != 1 || q.truth_kind < 2) {

@@ -62,6 +62,7 @@ struct RecoveryParams {
   int init_exp = 4;    ///< alpha^L = 10^-init_exp, in [2, 8]
   int init_kind = 0;   ///< 0 identical alpha 1, 1 alpha U(0.5, 2)
   std::uint64_t seed = 0;
+  bool wide_kernel = false;  ///< not drawn: kind 0 then takes M <= N - 2 (kernel dimension >= 2)
 };
 rc::Gen<RecoveryParams> recovery_params();
 RecoveryInstance recovery_instance(const RecoveryParams& q);
