@@ -37,7 +37,14 @@ Outcome path(const os19::GlmGdInstance& in) {
 }  // namespace
 
 THMCHECK_REGISTER(os19_cor2_3) {
-  const os19::GdStepRuleText rule = os19::thm2_1_rule_text();
+  // Theorem 2.1's ball constants, on increasing phi only: the closest optimum
+  // theta* = theta0 + X^T (X X^T)^{-1} (phi^{-1}(y) - X theta0) needs phi invertible.
+  os19::GdStepRuleText rule = os19::thm2_1_rule_text();
+  rule.ball_constants = false;
+  constexpr const char* kNotes =
+      "Constants as in os19.thm2.1.* (those of the ball D, either branch of Assumption 2); phi increasing "
+      "only (tanh_plus c > -1, leaky_softplus, identity): for a non-monotone phi the zero-loss set has "
+      "several preimages per row and the closest optimum is not computed, so those instances are not drawn.";
   registry.add(os19::glm_gd_claim(
       {.id = "os19.cor2.3.distance",
        .source = "Corollary 2.3, eq. (2.9)",
@@ -45,7 +52,8 @@ THMCHECK_REGISTER(os19_cor2_3) {
        .statement = "Under the setting of Theorem 2.1, with theta* the global optimum closest to theta0, "
                     "||theta_t - theta0||_2 <= 4 (beta/alpha) ||theta* - theta0||_2.   (2.9)",
        .measurement = "max over t of ||theta_t - theta0|| against 4 beta/alpha ||theta* - theta0||, theta* = theta0 + "
-                      "X^T (X X^T)^{-1} (phi^{-1}(y) - X theta0)"},
+                      "X^T (X X^T)^{-1} (phi^{-1}(y) - X theta0)",
+       .notes = kNotes},
       rule,
       []<class S>(const os19::GlmGdInstance& in) { return distance<S>(in); }));
 
@@ -55,7 +63,8 @@ THMCHECK_REGISTER(os19_cor2_3) {
        .summary = "GD path length <= 4 beta/alpha ||theta* - theta0||",
        .statement = "Under the setting of Theorem 2.1, sum_{t>=0} ||theta_{t+1} - theta_t||_2 <= 4 (beta/alpha) "
                     "||theta* - theta0||_2.   (2.10)",
-       .measurement = "path length of the first T steps against 4 beta/alpha ||theta* - theta0||"},
+       .measurement = "path length of the first T steps against 4 beta/alpha ||theta* - theta0||",
+       .notes = kNotes},
       rule,
       []<class S>(const os19::GlmGdInstance& in) { return path<S>(in); }));
 }

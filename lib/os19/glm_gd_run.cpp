@@ -58,6 +58,7 @@ GlmGdRun<S> run_glm_gd(const GlmGdInstance& in, GdStepRule<S> rule, bool needs_o
       Outcome o;
       o.ok = false;
       o.message = "closest optimum: " + run.star.message;
+      o.hypotheses = run.c.hypotheses;
       run.failure = o;
       return run;
     }
