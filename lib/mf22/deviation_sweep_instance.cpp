@@ -95,9 +95,11 @@ rc::Gen<DeviationSweepInstance> deviation_sweep_instances(DeviationAxis axis) {
     // The same grid for every case (the engine pools all points into one
     // fit, which is unbiased only if the x values do not depend on the
     // case). Dense: d <= 20 and m >= 400 >= 4 d ln(4 d) >= d ln m at m = 400.
-    const int m0 = dense ? kDenseSamplesStart : kSparseSamplesStart;
+    const bool large = axis == DeviationAxis::kSparseLargeSamples;
+    const int m0 = dense ? kDenseSamplesStart : (large ? kLargeSamplesStart : kSparseSamplesStart);
+    const int count = dense ? kDenseSamplesCount : (large ? kLargeSamplesCount : kSparseSamplesCount);
     in.samples_grid.emplace();
-    for (int i = 0; i < (dense ? kDenseSamplesCount : kSparseSamplesCount); ++i) in.samples_grid->push_back(m0 << i);
+    for (int i = 0; i < count; ++i) in.samples_grid->push_back(m0 << i);
     return in;
   });
 }
@@ -110,6 +112,10 @@ std::string deviation_generator_info(DeviationAxis axis) {
     case DeviationAxis::kSparseSamples:
       return fmt::format("d in [{}, {}], k in [1, min({}, d/2)], m = {} 2^i (i < {}), ", kSparseDimensionMin,
                          kSparseDimensionMax, kSweepSparsityMax, kSparseSamplesStart, kSparseSamplesCount) +
+             rest;
+    case DeviationAxis::kSparseLargeSamples:
+      return fmt::format("d in [{}, {}], k in [1, min({}, d/2)], m = {} 2^i (i < {}), ", kSparseDimensionMin,
+                         kSparseDimensionMax, kSweepSparsityMax, kLargeSamplesStart, kLargeSamplesCount) +
              rest;
     case DeviationAxis::kDenseSamples:
       return fmt::format("d in [{}, {}], k = d (dense z), m = {} 2^i (i < {}), so m >= 4 d ln(4d) >= d ln m, p in {}, "

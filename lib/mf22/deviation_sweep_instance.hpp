@@ -49,8 +49,10 @@ struct DeviationSweepInstance : OutlierLawFields {
 };
 
 /// The sweeps the generators draw: over m at d in [20, 60] (k-sparse z), over
-/// m at d in [3, 20] (dense z, k = d), or over d at m = 400.
-enum class DeviationAxis { kSparseSamples, kDenseSamples, kDimension };
+/// m at d in [3, 20] (dense z, k = d), or over d at m = 400; or over large m
+/// (k-sparse z as kSparseSamples, m = 6400 2^i, where the printed psi's bias
+/// outweighs the sampling noise).
+enum class DeviationAxis { kSparseSamples, kDenseSamples, kDimension, kSparseLargeSamples };
 
 /// The drawn ranges: d of the sparse and of the dense m sweeps, the cap on k,
 /// the m grids (m0 2^i, i < count), and the d sweep's m, d grid and cap on k.
@@ -58,6 +60,7 @@ constexpr int kSparseDimensionMin = 20, kSparseDimensionMax = 60;
 constexpr int kDenseDimensionMin = 3, kDenseDimensionMax = 20;
 constexpr int kSweepSparsityMax = 20;
 constexpr int kSparseSamplesStart = 100, kSparseSamplesCount = 7;
+constexpr int kLargeSamplesStart = 6400, kLargeSamplesCount = 6;
 constexpr int kDenseSamplesStart = 400, kDenseSamplesCount = 5;
 constexpr int kDimensionSweepSamples = 400;
 constexpr std::array<int, 6> kDimensionSweepGrid = {50, 100, 200, 400, 800, 1600};

@@ -28,7 +28,8 @@ void expect_common_ranges(const DeviationSweepInstance& in) {
 
 TEST(Mf22DeviationSweepInstance, DrawnInstancesReadBackAndLieInTheStatedRanges) {
   for (const DeviationAxis axis :
-       {DeviationAxis::kSparseSamples, DeviationAxis::kDenseSamples, DeviationAxis::kDimension}) {
+       {DeviationAxis::kSparseSamples, DeviationAxis::kDenseSamples, DeviationAxis::kDimension,
+        DeviationAxis::kSparseLargeSamples}) {
     const auto gen = deviation_sweep_instances(axis);
     for (int k = 0; k < 120; ++k) {
       const DeviationSweepInstance in = test_draw(gen, 5000, k);
@@ -53,13 +54,18 @@ TEST(Mf22DeviationSweepInstance, DrawnInstancesReadBackAndLieInTheStatedRanges) 
         EXPECT_GE(in.sparsity, 1);
         EXPECT_LE(in.sparsity, std::min(kSweepSparsityMax, d / 2));
       }
-      const int m0 = dense ? kDenseSamplesStart : kSparseSamplesStart;
-      ASSERT_EQ(in.samples_grid->size(), static_cast<size_t>(dense ? kDenseSamplesCount : kSparseSamplesCount));
+      const bool large = axis == DeviationAxis::kSparseLargeSamples;
+      const int m0 = dense ? kDenseSamplesStart : (large ? kLargeSamplesStart : kSparseSamplesStart);
+      ASSERT_EQ(in.samples_grid->size(),
+                static_cast<size_t>(dense ? kDenseSamplesCount : (large ? kLargeSamplesCount : kSparseSamplesCount)));
       for (size_t i = 0; i < in.samples_grid->size(); ++i) EXPECT_EQ((*in.samples_grid)[i], m0 << i);
     }
   }
   EXPECT_EQ(deviation_generator_info(DeviationAxis::kSparseSamples),
             "d in [20, 60], k in [1, min(20, d/2)], m = 100 2^i (i < 7), p in [0, 0.45], five outlier laws (Cauchy "
+            "out of hypothesis), scale 10^[-1, 2], ||z|| in scale 10^[-1.5, 1.5].");
+  EXPECT_EQ(deviation_generator_info(DeviationAxis::kSparseLargeSamples),
+            "d in [20, 60], k in [1, min(20, d/2)], m = 6400 2^i (i < 6), p in [0, 0.45], five outlier laws (Cauchy "
             "out of hypothesis), scale 10^[-1, 2], ||z|| in scale 10^[-1.5, 1.5].");
   EXPECT_EQ(deviation_generator_info(DeviationAxis::kDenseSamples),
             "d in [3, 20], k = d (dense z), m = 400 2^i (i < 5), so m >= 4 d ln(4d) >= d ln m, p in [0, 0.45], five "
