@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace thmcheck::os19 {
 
@@ -94,15 +95,18 @@ BallGlmBounds<S> ball_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, co
   return b;
 }
 
+namespace {
+
+/// The search of self_consistent_glm_bounds at one precision: a valid alpha
+/// (alpha <= alpha of its own ball), 0 when none is found.
 template <class S>
-BallGlmBounds<S> self_consistent_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, const Activation<S>& phi,
-                                            const S& c_r0, const MatrixBounds<S>& mb) {
+S self_consistent_alpha(const Matrix<S>& x, const Vector<S>& theta0, const Activation<S>& phi, const S& c_r0,
+                        const MatrixBounds<S>& mb) {
   const S u = unit_roundoff<S>();
   // The radius of alpha's ball, rounded up (c_r0 / alpha errs by ~2u).
   const auto radius_of = [&](const S& alpha) { return S(c_r0 / alpha * (1 + 64 * u)); };
-  BallGlmBounds<S> at_centre = ball_glm_bounds(x, theta0, phi, S(0), mb);
-  if (!(at_centre.alpha > 0) || !(c_r0 > 0)) return at_centre;
-  S a = at_centre.alpha;
+  S a = ball_glm_bounds(x, theta0, phi, S(0), mb).alpha;
+  if (!(a > 0)) return S(0);
   for (int k = 0; k < 200; ++k) {
     const S next = ball_glm_bounds(x, theta0, phi, radius_of(a), mb).alpha;
     if (!(next > 0)) break;
@@ -110,9 +114,9 @@ BallGlmBounds<S> self_consistent_glm_bounds(const Matrix<S>& x, const Vector<S>&
     a = next;
     if (settled) break;
   }
-  // A valid alpha (alpha <= alpha of its own ball) below a, then bisection
-  // between it and the nearest invalid one above: the largest valid alpha
-  // found (to 1e-12 relative, at most 40 steps).
+  // A valid alpha below a (halving), then bisection between it and the
+  // nearest invalid one above: the largest valid alpha found (to 1e-12
+  // relative, at most 40 steps).
   const auto valid = [&](const S& candidate) {
     return ball_glm_bounds(x, theta0, phi, radius_of(candidate), mb).alpha >= candidate;
   };
@@ -125,14 +129,42 @@ BallGlmBounds<S> self_consistent_glm_bounds(const Matrix<S>& x, const Vector<S>&
     }
     hi = candidate;
   }
-  if (!(lo > 0)) {
-    BallGlmBounds<S> none = ball_glm_bounds(x, theta0, phi, radius_of(hi), mb);
-    none.alpha = 0;
-    return none;
-  }
+  if (!(lo > 0)) return S(0);
   for (int k = 0; k < 40 && hi - lo > lo * S(1e-12); ++k) {
     const S mid = (lo + hi) / 2;
     if (valid(mid)) lo = mid; else hi = mid;
+  }
+  return lo;
+}
+
+}  // namespace
+
+template <class S>
+BallGlmBounds<S> self_consistent_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, const Activation<S>& phi,
+                                            const S& c_r0, const MatrixBounds<S>& mb) {
+  const S u = unit_roundoff<S>();
+  const auto radius_of = [&](const S& alpha) { return S(c_r0 / alpha * (1 + 64 * u)); };
+  if (!(c_r0 > 0)) return ball_glm_bounds(x, theta0, phi, S(0), mb);
+  // The search runs in double, so that every precision starts from the same
+  // candidate (the constants then differ between precisions by rounding
+  // only, not by where a bisection stopped); the candidate is re-checked at
+  // precision S, and searched for at S only when that check fails.
+  S lo;
+  if constexpr (std::is_same_v<S, double>) {
+    lo = self_consistent_alpha(x, theta0, phi, c_r0, mb);
+  } else {
+    const Matrix<double> xd = x.unaryExpr([](const S& v) { return static_cast<double>(v); });
+    const Vector<double> td = theta0.unaryExpr([](const S& v) { return static_cast<double>(v); });
+    const Activation<double> pd{phi.kind, static_cast<double>(phi.parameter), static_cast<double>(phi.sharpness)};
+    lo = S(self_consistent_alpha(xd, td, pd, static_cast<double>(c_r0), matrix_bounds(xd)));
+    if (!(lo > 0) || !(ball_glm_bounds(x, theta0, phi, radius_of(lo), mb).alpha >= lo)) {
+      lo = self_consistent_alpha(x, theta0, phi, c_r0, mb);
+    }
+  }
+  if (!(lo > 0)) {
+    BallGlmBounds<S> none = ball_glm_bounds(x, theta0, phi, S(0), mb);
+    none.alpha = 0;
+    return none;
   }
   // b.alpha >= lo holds on lo's ball, which contains b.alpha's own (smaller)
   // ball: b.alpha is self-consistent too.

@@ -55,7 +55,9 @@ BallGlmBounds<S> ball_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, co
 /// the decreasing iteration alpha_{k+1} = alpha(B(theta0, c r0 / alpha_k)) from
 /// alpha_0 = alpha(B(theta0, 0)) approaches the largest such alpha from above;
 /// below its limit a valid alpha is found by halving and refined by bisection
-/// (40 steps). Returns the bounds of that alpha's ball, whose own alpha is
+/// (40 steps), in double for every S, the candidate re-checked at precision S (and
+/// searched for at S when that check fails), so the constants of the three
+/// precisions differ by rounding only. Returns the bounds of that alpha's ball, whose own alpha is
 /// then valid too; alpha = 0 when none is found (Assumption 1 not
 /// established on any ball of that form).
 template <class S>
