@@ -19,6 +19,7 @@
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/results.hpp"
 #include "thmcheck/engine/runner.hpp"
+#include "thmcheck/engine/search.hpp"
 #include "thmcheck/experiments/figure.hpp"
 #include "thmcheck/proof/verify_files.hpp"
 #include "thmcheck/report/expectations.hpp"
@@ -65,16 +66,25 @@ int compare_with_expectations(const std::string& program, const std::vector<Clai
 }
 
 void print_summary(const std::vector<ClaimRun>& runs) {
-  std::cout << fmt::format("{:<28} {:<10} {:>6} {:>7} {:>7} {:>16} {:>12}  {}\n", "claim", "kind", "cases",
-                           "in-hyp", "passed", "pass rate [CI]", "worst ratio", "verdict");
+  const bool searched = std::any_of(runs.begin(), runs.end(), [](const ClaimRun& r) { return r.search_budget > 0; });
+  std::cout << fmt::format("{:<28} {:<10} {:>6} {:>7} {:>7} {:>16} {:>12}{}  {}\n", "claim", "kind", "cases", "in-hyp",
+                           "passed", "pass rate [CI]", "worst ratio", searched ? fmt::format(" {:>12}", "after search") : "",
+                           "verdict");
   for (const ClaimRun& r : runs) {
     const ClaimInfo* c = &r.claim;
     const Summary& s = r.summary;
+    const bool scaling = c->kind == ClaimKind::kScaling;
     std::string worst = s.worst_ratio ? fmt::format("{:.6g}", *s.worst_ratio) : "-";
-    if (c && c->kind == ClaimKind::kScaling && s.fit.valid()) worst = fmt::format("k={:.3f}", s.fit.exponent);
-    std::cout << fmt::format("{:<28} {:<10} {:>6} {:>7} {:>7} {:>5.3f} [{:.2f},{:.2f}] {:>12}  {}\n", r.id,
-                             c ? to_string(c->kind) : "?", s.cases, s.in_hypothesis, s.passed, s.pass_rate,
-                             s.pass_rate_ci.first, s.pass_rate_ci.second, worst, s.verdict);
+    if (scaling && s.fit.valid()) worst = fmt::format("k={:.3f}", s.fit.exponent);
+    std::string after;
+    if (searched) {
+      const auto a = scaling ? exponent_deviation_after_search(s) : worst_ratio_after_search(*c, s);
+      after = fmt::format(" {:>12}", !a ? std::string("-") : scaling ? fmt::format("dev={:.3g}", *a) : fmt::format("{:.6g}", *a));
+    }
+    std::cout << fmt::format("{:<28} {:<10} {:>6} {:>7} {:>7} {:>5.3f} [{:.2f},{:.2f}] {:>12}{}  {}{}\n", r.id,
+                             to_string(c->kind), s.cases, s.in_hypothesis, s.passed, s.pass_rate, s.pass_rate_ci.first,
+                             s.pass_rate_ci.second, worst, after, s.verdict,
+                             s.search.changed_verdict ? " (by search)" : "");
   }
 }
 
@@ -307,6 +317,10 @@ int cli_main(int argc, char** argv, const Registry& registry) {
   run->add_option("--shard", run_cmd.shard, "Run the i-th of n deterministic slices of the cases (i/n, 0-based)");
   run->add_option("--out", run_cmd.out, "Output directory (default: results)");
   run->add_option("--expectations", run_cmd.expectations, "Expected verdicts; exit 1 when one differs");
+  run->add_option("--search", run_cmd.search,
+                  "After each claim's random cases, judge BUDGET more found by targeted search (a hill climb "
+                  "toward the case closest to breaking the claim); not with --shard")
+      ->option_text("BUDGET");
   run->add_option("--max-shrinks", run_cmd.max_shrinks, "Evaluation budget for shrinking a counterexample");
   run->add_option("--jobs,-j", run_cmd.jobs, jobs_help);
   run->add_option("--time-limit", run_cmd.time_limit, limit_help);

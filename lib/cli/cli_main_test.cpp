@@ -149,6 +149,36 @@ TEST_F(CliMainTest, OutputIsTheSameForEveryNumberOfJobs) {
   EXPECT_EQ(cli({"run", "mine.lem1", "--time-limit", "0"}).first, 2);
 }
 
+// --search: the same results for any number of jobs, searched cases in
+// results.json and the report, their tokens reproducible; bad uses are input errors.
+TEST_F(CliMainTest, TargetedSearchIsDeterministicReportedAndReproducible) {
+  const fs::path one = dir_ / "s1", three = dir_ / "s3", report = dir_ / "sreport";
+  ASSERT_EQ(cli({"run", "mine.lem1", "--search", "12", "--jobs", "1", "--out", one.string()}).first, 0);
+  ASSERT_EQ(cli({"run", "mine.lem1", "--search", "12", "--jobs", "3", "--out", three.string()}).first, 0);
+  EXPECT_EQ(slurp(one / "results.json"), slurp(three / "results.json"));
+  const ClaimRun run = load_results(one).at(0);
+  EXPECT_EQ(run.search_budget, 12);
+  EXPECT_EQ(run.summary.cases, 20);
+  EXPECT_EQ(run.summary.search.candidates, 12);
+  std::string searched_token;
+  for (const CaseRecord& r : run.records) {
+    if (r.searched && r.status == CaseStatus::kFail) searched_token = r.token;
+  }
+  ASSERT_NE(searched_token.find('+'), std::string::npos) << "no mutated failing case: " << searched_token;
+  auto [reproduce_status, reproduced] = cli({"reproduce", searched_token});
+  EXPECT_EQ(reproduce_status, 0);
+  EXPECT_NE(reproduced.find("verdict    violated"), std::string::npos) << reproduced;
+  ASSERT_EQ(cli({"report", "--in", one.string(), "--out", report.string()}).first, 0);
+  const std::string md = slurp(report / "thmcheck-report.md");
+  EXPECT_NE(md.find("## Targeted search"), std::string::npos);
+  EXPECT_NE(md.find("| after search |"), std::string::npos);
+  EXPECT_NE(md.find("Targeted search: 12 candidates"), std::string::npos) << md;
+  EXPECT_EQ(cli({"run", "mine.lem1", "--search", "4", "--shard", "0/2", "--out", (dir_ / "x").string()}).first, 2);
+  EXPECT_EQ(cli({"run", "mine.lem1", "--search", "-1", "--out", (dir_ / "x").string()}).first, 2);
+  EXPECT_EQ(cli({"reproduce", "mine.lem1:1:3+0.7"}).first, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "x"));
+}
+
 TEST_F(CliMainTest, CasesPastTheTimeLimitAreErrorsNeverPasses) {
   const fs::path out = dir_ / "slow";
   const auto t0 = std::chrono::steady_clock::now();

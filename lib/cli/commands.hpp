@@ -39,6 +39,7 @@ struct RunCommand {
   std::uint64_t seed = 1;
   std::string precision = "auto", shard = "0/1", out = "results", expectations;
   int max_shrinks = 200;
+  long search = 0;  ///< targeted-search candidates per claim
   int jobs = 0;
   double time_limit = -1;
   bool quiet = false, profile = false;

@@ -77,6 +77,11 @@ int cmd_run(const Registry& registry, const std::string& program, const RunComma
   options.shard_index = shard_index;
   options.shard_count = shard_count;
   options.max_shrink_evaluations = cmd.max_shrinks;
+  if (cmd.search < 0) throw InputError("--search must be a non-negative number of candidates");
+  if (cmd.search > 0 && shard_count > 1) {
+    throw InputError("--search cannot be combined with --shard (the search starts from all of a claim's cases)");
+  }
+  options.search = cmd.search;
   ParallelOptions parallel;
   parallel.jobs = parse_jobs(cmd.jobs);
   parallel.time_limit = std::max(0.0, parse_time_limit(cmd.time_limit));

@@ -7,6 +7,7 @@
 
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/runner.hpp"
+#include "thmcheck/engine/search.hpp"
 
 namespace thmcheck {
 
@@ -14,7 +15,9 @@ namespace {
 
 constexpr int kGeneratorSize = 100;  // RapidCheck's nominal size: full ranges
 
-std::uint64_t fnv1a(const std::string& s) {
+}  // namespace
+
+std::uint64_t claim_hash(const std::string& s) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) {
     h ^= c;
@@ -23,17 +26,20 @@ std::uint64_t fnv1a(const std::string& s) {
   return h;
 }
 
-}  // namespace
-
 rc::Shrinkable<Json> generate_case(const Claim& claim, std::uint64_t seed, long case_index) {
-  const rc::Random random(rc::Random::Key{seed, fnv1a(claim.id), static_cast<std::uint64_t>(case_index),
+  const rc::Random random(rc::Random::Key{seed, claim_hash(claim.id), static_cast<std::uint64_t>(case_index),
                                           0x746d63686b636173ull});
   return claim.generator(random, kGeneratorSize);
 }
 
 std::string make_token(const std::string& id, std::uint64_t seed, long case_index,
                        const std::vector<int>& shrink_path) {
-  std::string t = fmt::format("{}:{}:{}", id, seed, case_index);
+  return make_token(id, seed, SearchPath{case_index, {}}, shrink_path);
+}
+
+std::string make_token(const std::string& id, std::uint64_t seed, const SearchPath& origin,
+                       const std::vector<int>& shrink_path) {
+  std::string t = fmt::format("{}:{}:{}", id, seed, to_string(origin));
   if (!shrink_path.empty()) {
     t += ":";
     for (size_t i = 0; i < shrink_path.size(); ++i) {
@@ -50,7 +56,7 @@ TokenInstance instance_from_token(const std::string& token, const Registry& regi
   std::string part;
   while (std::getline(ss, part, ':')) parts.push_back(part);
   if (parts.size() < 3 || parts.size() > 4) {
-    throw InputError(fmt::format("malformed token '{}' (expected <claim>:<seed>:<case>[:<path>])", token));
+    throw InputError(fmt::format("malformed token '{}' (expected <claim>:<seed>:<case>[+<search moves>][:<path>])", token));
   }
   TokenInstance out;
   out.claim = registry.find(parts[0]);
@@ -62,8 +68,14 @@ TokenInstance instance_from_token(const std::string& token, const Registry& regi
     return std::stoull(s);
   };
   out.seed = number(parts[1], "seed");
-  out.case_index = static_cast<long>(number(parts[2], "case"));
-  rc::Shrinkable<Json> current = generate_case(*out.claim, out.seed, out.case_index);
+  SearchPath origin;
+  try {
+    origin = parse_search_path(parts[2]);
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("malformed token '{}': {}", token, e.what()));
+  }
+  out.case_index = origin.start_case;
+  rc::Shrinkable<Json> current = search_path_shrinkable(*out.claim, out.seed, origin);
   if (parts.size() == 4) {
     std::stringstream ps(parts[3]);
     std::string step;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "thmcheck/engine/runner.hpp"
+#include "thmcheck/engine/search.hpp"
 
 namespace thmcheck {
 
@@ -64,8 +65,11 @@ CaseRecord run_case(const Claim& claim, const RunOptions& options, long case_ind
 
 std::optional<Counterexample> shrink_case(const Claim& claim, const RunOptions& options, const CaseRecord& rec) {
   std::optional<rc::Shrinkable<Json>> shrinkable;
+  SearchPath origin;
   try {
-    shrinkable.emplace(generate_case(claim, options.seed, rec.index));
+    // A random case shrinks as its generator says; a searched one by rounding (search.hpp).
+    origin = record_search_path(rec);
+    shrinkable.emplace(search_path_shrinkable(claim, options.seed, origin));
   } catch (const std::exception&) {
     return std::nullopt;  // its generator failed: the record says so
   }
@@ -136,7 +140,7 @@ std::optional<Counterexample> shrink_case(const Claim& claim, const RunOptions& 
   Counterexample cx;
   cx.record = std::move(current_rec);
   cx.record.index = rec.index;
-  cx.record.token = make_token(claim.id, options.seed, rec.index, path);
+  cx.record.token = make_token(claim.id, options.seed, origin, path);
   cx.original_case = rec.index;
   cx.shrink_steps = static_cast<int>(path.size());
   cx.instance = current.value();
@@ -150,24 +154,26 @@ std::vector<Counterexample> shrink_counterexamples(const Claim& claim, const Run
   for (const CaseRecord& r : records) {
     if (static_cast<int>(out.size()) >= options.max_counterexamples) break;
     if (!is_counterexample(r)) continue;
+    // Of the searched cases only certified violations: the others are no finding.
+    if (r.searched && r.status != CaseStatus::kFail) continue;
     if (auto cx = shrink_case(claim, options, r)) out.push_back(std::move(*cx));
   }
   return out;
 }
 
 long certify_worst_case(const Claim& claim, const RunOptions& options, ClaimRun& run) {
-  run.summary = aggregate(claim, run.records);
+  run.summary = aggregate(claim, run.records, run.search_budget);
   if (run.summary.worst_case < 0) return -1;
   long changed = -1;
   for (CaseRecord& r : run.records) {
     if (r.index != run.summary.worst_case || r.certified_digits >= 0) continue;
     try {
-      add_certified_digits(claim, generate_case(claim, options.seed, r.index).value(), r);
+      add_certified_digits(claim, search_path_shrinkable(claim, options.seed, record_search_path(r)).value(), r);
       changed = r.index;
     } catch (const std::exception&) {
     }
   }
-  run.summary = aggregate(claim, run.records);
+  run.summary = aggregate(claim, run.records, run.search_budget);
   return changed;
 }
 
@@ -180,6 +186,7 @@ ClaimRun start_claim_run(const Claim& claim, const RunOptions& options) {
   run.shard_index = options.shard_index;
   run.shard_count = options.shard_count;
   run.start = options.start;
+  run.search_budget = options.search;
   return run;
 }
 
@@ -195,6 +202,9 @@ ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
   for (long i : cases) {
     run.records.push_back(run_case(claim, options, i));
     if (options.progress) options.progress(static_cast<long>(run.records.size()), static_cast<long>(cases.size()));
+  }
+  if (options.search > 0) {
+    for (CaseRecord& r : run_search(claim, options, run.records)) run.records.push_back(std::move(r));
   }
   run.counterexamples = shrink_counterexamples(claim, options, run.records);
   certify_worst_case(claim, options, run);

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <set>
 
 #include "thmcheck/engine/results.hpp"
+#include "thmcheck/engine/search.hpp"
 
 namespace thmcheck {
 
@@ -59,6 +61,11 @@ struct ClaimState {
   bool finished = false;
   double limit = 0;      ///< seconds per case
   ClaimTiming timing;
+  // Targeted search, after the random cases: one generation at a time.
+  std::optional<TargetedSearch> search;
+  std::vector<SearchCandidate> generation;
+  std::vector<std::optional<CaseRecord>> generation_records;
+  long generation_done = 0;
 };
 
 /// The counterexamples when shrinking did not finish: the first failing
@@ -69,9 +76,10 @@ std::vector<Counterexample> unshrunk_counterexamples(const ClaimState& s, const 
   for (const CaseRecord& r : s.run.records) {
     if (static_cast<int>(out.size()) >= options.max_counterexamples) break;
     if (!is_counterexample(r) || s.timed_out.count(r.index)) continue;
+    if (r.searched && r.status != CaseStatus::kFail) continue;
     Counterexample cx;
     try {
-      cx.instance = generate_case(*s.claim, options.seed, r.index).value();
+      cx.instance = search_path_shrinkable(*s.claim, options.seed, record_search_path(r)).value();
     } catch (const std::exception&) {
       continue;
     }
@@ -103,6 +111,23 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
     return progress.cases_done > 0 ? finished_seconds / static_cast<double>(progress.cases_done) : 1.0;
   };
 
+  // The record of a case (random or searched) a worker finished or
+  // stopped, with the run's bookkeeping.
+  auto finished_case = [&](ClaimState& s, long index, const WorkerResult& result) {
+    CaseRecord rec = result.status == WorkerResult::Status::kDone
+                         ? record_of_payload(result.payload)
+                         : stopped_record(*s.claim, options, index, result.reason);
+    if (result.status == WorkerResult::Status::kTimeLimit) {
+      s.timed_out.insert(index);
+      ++s.timing.timed_out;
+    }
+    if (rec.in_hypothesis && rec.status == CaseStatus::kFail) ++progress.failures;
+    s.timing.case_seconds += result.seconds;
+    finished_seconds += result.seconds;
+    ++progress.cases_done;
+    return rec;
+  };
+
   // After a claim's cases: shrink its counterexamples and certify its worst
   // case's digits in one more task, which starts before any queued case (it
   // is the last link of the claim's chain).
@@ -112,6 +137,9 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
     ClaimState& s = *sp;
     s.run.records.clear();
     for (const auto& r : s.records) s.run.records.push_back(*r);
+    if (s.search) {
+      for (const CaseRecord& r : s.search->records()) s.run.records.push_back(r);
+    }
     WorkerTask task;
     task.name = fmt::format("{} shrinking, digits", s.claim->id);
     task.time_limit = s.limit * kShrinkTimeLimitFactor;
@@ -150,10 +178,59 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
       } else {
         s.run.counterexamples = unshrunk_counterexamples(s, options, result.reason);
       }
-      s.run.summary = aggregate(*s.claim, s.run.records);
+      s.run.summary = aggregate(*s.claim, s.run.records, s.run.search_budget);
       s.finished = true;
       ++progress.claims_done;
     });
+  };
+
+  // The targeted search of a claim (search.hpp), one generation of
+  // candidates at a time, each candidate a task under the case limit; the
+  // next generation is proposed when the last of the previous one is back,
+  // from the records in candidate order, so the search does not depend on
+  // the number of workers.
+  std::function<void(ClaimState*)> queue_generation = [&](ClaimState* sp) {
+    ClaimState& s = *sp;
+    if (s.search->done()) {
+      add_finish(sp);
+      return;
+    }
+    s.generation = s.search->next_generation();
+    s.generation_records.assign(s.generation.size(), std::nullopt);
+    s.generation_done = 0;
+    for (size_t pos = 0; pos < s.generation.size(); ++pos) {
+      const SearchCandidate& candidate = s.generation[pos];
+      WorkerTask task;
+      task.name = fmt::format("{} search {}", s.claim->id, candidate.index);
+      task.time_limit = s.limit;
+      task.priority = [sp, &mean_case] { return mean_case(*sp); };
+      task.work = [sp, &options, candidate] { return record_payload(judge_candidate(*sp->claim, options, candidate)); };
+      pool.add(std::move(task), [&, sp, pos](const WorkerResult& result) {
+        ClaimState& s = *sp;
+        const SearchCandidate& c = s.generation[pos];
+        CaseRecord rec = finished_case(s, c.index, result);
+        rec.searched = true;
+        rec.token = make_token(s.claim->id, options.seed, c.path, {});
+        s.generation_records[pos] = std::move(rec);
+        if (++s.generation_done == static_cast<long>(s.generation.size())) {
+          std::vector<CaseRecord> judged;
+          for (auto& r : s.generation_records) judged.push_back(std::move(*r));
+          s.search->accept(judged);
+          queue_generation(sp);
+        }
+      });
+    }
+  };
+  auto after_random_cases = [&](ClaimState* sp) {
+    ClaimState& s = *sp;
+    if (s.run.search_budget <= 0) {
+      add_finish(sp);
+      return;
+    }
+    std::vector<CaseRecord> random;
+    for (const auto& r : s.records) random.push_back(*r);
+    s.search.emplace(*s.claim, options.seed, s.run.cases, search_budget(*s.claim, options), random);
+    queue_generation(sp);
   };
 
   for (size_t k = 0; k < claims.size(); ++k) {
@@ -165,9 +242,9 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
     s.records.resize(s.cases.size());
     s.limit = case_time_limit(*s.claim, parallel.time_limit);
     s.timing.id = s.claim->id;
-    progress.cases_total += static_cast<long>(s.cases.size());
+    progress.cases_total += static_cast<long>(s.cases.size()) + search_budget(*s.claim, options);
     if (s.cases.empty()) {
-      s.run.summary = aggregate(*s.claim, s.run.records);
+      s.run.summary = aggregate(*s.claim, s.run.records, s.run.search_budget);
       s.finished = true;
       ++progress.claims_done;
       continue;
@@ -187,19 +264,8 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
       task.work = [sp, &options, index] { return record_payload(run_case(*sp->claim, options, index)); };
       pool.add(std::move(task), [&, sp, pos, index](const WorkerResult& result) {
         ClaimState& s = *sp;
-        CaseRecord rec = result.status == WorkerResult::Status::kDone
-                             ? record_of_payload(result.payload)
-                             : stopped_record(*s.claim, options, index, result.reason);
-        if (result.status == WorkerResult::Status::kTimeLimit) {
-          s.timed_out.insert(index);
-          ++s.timing.timed_out;
-        }
-        if (rec.in_hypothesis && rec.status == CaseStatus::kFail) ++progress.failures;
-        s.records[pos] = std::move(rec);
-        s.timing.case_seconds += result.seconds;
-        finished_seconds += result.seconds;
-        ++progress.cases_done;
-        if (++s.done == static_cast<long>(s.cases.size())) add_finish(sp);
+        s.records[pos] = finished_case(s, index, result);
+        if (++s.done == static_cast<long>(s.cases.size())) after_random_cases(sp);
       });
     }
   }
@@ -212,7 +278,11 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
     progress.eta = -1;
     if (progress.cases_done > 0) {
       double left = 0;
-      for (const ClaimState& s : states) left += static_cast<double>(s.cases.size() - s.done) * mean_case(s);
+      for (const ClaimState& s : states) {
+        const long searched = s.search ? static_cast<long>(s.search->records().size()) : 0;
+        const long to_search = std::max(0L, search_budget(*s.claim, options) - searched);
+        left += static_cast<double>(static_cast<long>(s.cases.size()) - s.done + to_search) * mean_case(s);
+      }
       for (const auto& r : progress.running) left -= std::min(r.seconds, left);
       progress.eta = left / pool.jobs();
     }

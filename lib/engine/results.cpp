@@ -8,6 +8,7 @@
 #include <set>
 
 #include "thmcheck/engine/claim_json.hpp"
+#include "thmcheck/engine/search.hpp"
 
 namespace thmcheck {
 
@@ -73,6 +74,33 @@ Json summary_to_json(const ClaimRun& run) {
     j["fit_intercept"] = finite_or_null(s.fit.intercept);
     j["fit_r_squared"] = finite_or_null(s.fit.r_squared);
   }
+  if (run.search_budget > 0) {
+    const SearchSummary& q = s.search;
+    Json sj = {{"budget", q.budget},
+               {"candidates", q.candidates},
+               {"in_hypothesis", q.in_hypothesis},
+               {"passed", q.passed},
+               {"failed", q.failed},
+               {"inconclusive", q.inconclusive},
+               {"errors", q.errors},
+               {"out_of_hypothesis", q.out_of_hypothesis},
+               {"rejected", q.rejected},
+               {"worst_ratio_random", optional_double(s.worst_ratio)},
+               {"worst_ratio", optional_double(q.worst_ratio)},
+               {"worst_case", q.worst_case},
+               {"worst_ratio_after_search", optional_double(worst_ratio_after_search(*claim, s))},
+               {"closest_relative_margin", optional_double(q.closest_relative_margin)},
+               {"closest_case", q.closest_case},
+               {"first_failure", q.first_failure},
+               {"changed_verdict", q.changed_verdict},
+               {"certified_digits", q.certified_digits}};
+    if (claim->kind == ClaimKind::kScaling) {
+      sj["exponent_deviation_random"] = optional_double(s.exponent_deviation);
+      sj["exponent_deviation"] = optional_double(q.exponent_deviation);
+      sj["deviation_case"] = q.deviation_case;
+    }
+    j["search"] = std::move(sj);
+  }
   return j;
 }
 
@@ -114,6 +142,7 @@ CaseRecord record_from_json(const Json& j) {
   }
   r.message = j.value("message", "");
   r.token = j.value("token", "");
+  r.searched = j.value("searched", false);
   for (const auto& h : j.value("hypotheses", Json::array())) {
     r.hypotheses.push_back({h.at("name").get<std::string>(), h.at("holds").get<bool>(),
                             parse_evidence(h.at("evidence").get<std::string>()),
@@ -155,6 +184,7 @@ Json record_to_json(const CaseRecord& r, RecordDigits digits) {
   j["points"] = pts;
   if (!r.message.empty()) j["message"] = r.message;
   if (!r.token.empty()) j["token"] = r.token;
+  if (r.searched) j["searched"] = true;
   Json hs = Json::array();
   for (const HypothesisCheck& h : r.hypotheses) {
     hs.push_back({{"name", h.name}, {"holds", h.holds}, {"evidence", to_string(h.evidence)},
@@ -182,6 +212,7 @@ Json runs_to_json(const std::vector<ClaimRun>& runs) {
                 {"shard", fmt::format("{}/{}", run.shard_index, run.shard_count)},
                 {"precision", to_string(run.start)},
                 {"program", run.program}};
+    if (run.search_budget > 0) j["run"]["search"] = run.search_budget;
     Json recs = Json::array();
     for (const CaseRecord& r : run.records) recs.push_back(record_to_json(r));
     j["records"] = recs;
@@ -229,6 +260,7 @@ std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where) 
         throw InputError(fmt::format("{}: bad shard '{}'", where, shard));
       }
       run.start = parse_precision(meta.at("precision").get<std::string>());
+      run.search_budget = meta.value("search", 0L);
       for (const Json& r : j.at("records")) run.records.push_back(record_from_json(r));
       for (const Json& c : j.at("counterexamples")) {
         Counterexample cx;
@@ -239,7 +271,7 @@ std::vector<ClaimRun> runs_from_json(const Json& doc, const std::string& where) 
         if (c.contains("proof")) cx.proof = proof_from_json(c.at("proof"));
         run.counterexamples.push_back(std::move(cx));
       }
-      run.summary = aggregate(run.claim, run.records);
+      run.summary = aggregate(run.claim, run.records, run.search_budget);
       runs.push_back(std::move(run));
     }
   } catch (const nlohmann::json::exception& e) {
@@ -274,6 +306,7 @@ std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs) {
     m.seed = parts.front()->seed;
     m.cases = parts.front()->cases;
     m.start = parts.front()->start;
+    m.search_budget = parts.front()->search_budget;
     m.shard_index = 0;
     m.shard_count = 1;
     std::set<long> seen;
@@ -304,7 +337,7 @@ std::vector<ClaimRun> merge_runs(const std::vector<ClaimRun>& runs) {
               });
     // One machine keeps the first counterexample; keep the same when merging.
     if (m.counterexamples.size() > 1) m.counterexamples.resize(1);
-    m.summary = aggregate(claim, m.records);
+    m.summary = aggregate(claim, m.records, m.search_budget);
     merged.push_back(std::move(m));
   }
   return merged;

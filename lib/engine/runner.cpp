@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "thmcheck/engine/registry.hpp"
+#include "thmcheck/engine/search.hpp"
 
 namespace thmcheck {
 
@@ -252,14 +253,80 @@ void add_certified_digits(const Claim& claim, const Json& instance, CaseRecord& 
   }
 }
 
-Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records) {
+namespace {
+
+// The statistics of the searched records (see SearchSummary).
+SearchSummary aggregate_search(const ClaimInfo& claim, const std::vector<const CaseRecord*>& records) {
+  SearchSummary s;
+  double worst_key = -1;
+  const CaseRecord* worst = nullptr;
+  const CaseRecord* first_fail = nullptr;
+  for (const CaseRecord* r : records) {
+    ++s.candidates;
+    if (!r->in_hypothesis) {
+      ++s.out_of_hypothesis;
+      if (r->status == CaseStatus::kError && r->message.rfind(kRejectedPrefix, 0) == 0) ++s.rejected;
+      continue;
+    }
+    ++s.in_hypothesis;
+    switch (r->status) {
+      case CaseStatus::kPass:
+      case CaseStatus::kTight: ++s.passed; break;
+      case CaseStatus::kFail:
+        ++s.failed;
+        if (!first_fail) first_fail = r;
+        break;
+      case CaseStatus::kInconclusive: ++s.inconclusive; break;
+      case CaseStatus::kError: ++s.errors; break;
+    }
+    if (r->status == CaseStatus::kError) continue;
+    if (claim.kind == ClaimKind::kScaling) {
+      const auto d = exponent_deviation(claim, *r);
+      if (d && (!s.exponent_deviation || *d > *s.exponent_deviation)) {
+        s.exponent_deviation = d;
+        s.deviation_case = r->index;
+      }
+      continue;
+    }
+    if (auto ratio = r->ratio()) {
+      const double key = r->relation == Relation::kEqual ? std::abs(*ratio - 1) : *ratio;
+      if (key > worst_key) {
+        worst_key = key;
+        worst = r;
+      }
+    }
+    const double rel = r->relative_margin();
+    if (!s.closest_relative_margin || rel < *s.closest_relative_margin) {
+      s.closest_relative_margin = rel;
+      s.closest_case = r->index;
+    }
+  }
+  if (worst) {
+    s.worst_ratio = worst->ratio();
+    s.worst_case = worst->index;
+  }
+  if (first_fail) s.first_failure = first_fail->index;
+  const CaseRecord* decisive = first_fail ? first_fail : worst;
+  if (decisive) s.certified_digits = decisive->certified_digits;
+  return s;
+}
+
+}  // namespace
+
+Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records, long search_budget) {
   Summary s;
-  s.cases = static_cast<long>(records.size());
   double worst_key = -1;
   const CaseRecord* first_fail = nullptr;
   const CaseRecord* worst = nullptr;
   std::vector<std::pair<double, double>> log_points;
+  std::vector<const CaseRecord*> searched;
   for (const CaseRecord& r : records) {
+    if (r.searched) {
+      searched.push_back(&r);
+      continue;
+    }
+    ++s.cases;
+    if (r.relation == Relation::kEqual) s.equality = true;
     if (!r.in_hypothesis) {
       ++s.out_of_hypothesis;
       if (r.passed()) ++s.out_passed;
@@ -300,6 +367,11 @@ Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records
     if (r.status != CaseStatus::kError && claim.kind == ClaimKind::kScaling) {
       for (const auto& [x, y] : r.points) {
         log_points.emplace_back(static_cast<double>(log(x)), static_cast<double>(log(y)));
+      }
+      const auto d = exponent_deviation(claim, r);
+      if (d && (!s.exponent_deviation || *d > *s.exponent_deviation)) {
+        s.exponent_deviation = d;
+        s.deviation_case = r.index;
       }
     }
   }
@@ -345,6 +417,15 @@ Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records
       else s.verdict = "inconclusive";
       break;
     }
+  }
+  s.search = aggregate_search(claim, searched);
+  s.search.budget = search_budget;
+  // A certified violation is one whether drawn at random or found by search;
+  // for frequency and scaling claims searched cases are no sample and leave
+  // the verdict alone.
+  if (claim.kind == ClaimKind::kExplicit && s.search.failed > 0 && s.verdict != "violated") {
+    s.verdict = "violated";
+    s.search.changed_verdict = true;
   }
   return s;
 }

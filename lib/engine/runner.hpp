@@ -44,6 +44,9 @@ struct CaseRecord {
   std::string message;
   std::vector<std::pair<std::string, std::string>> details;
   std::string token;  ///< reproduce token (empty for user instances)
+  /// Proposed by the targeted search (lib/engine/search.hpp), not a random
+  /// case: kept out of pass rates, frequencies and fits.
+  bool searched = false;
 
   bool passed() const { return status == CaseStatus::kPass || status == CaseStatus::kTight; }
   /// measured / bound, when the bound is resolved from 0 (|bound| > error)
@@ -121,8 +124,31 @@ struct RunOptions {
   long shard_index = 0, shard_count = 1;  ///< run cases with index % count == index
   int max_shrink_evaluations = 200;
   int max_counterexamples = 1;  ///< shrunk and saved; further failures are listed by token
+  /// Targeted-search candidates per claim after its random cases (0: none;
+  /// lib/engine/search.hpp). Needs an unsharded run.
+  long search = 0;
   /// Called after each case with (done, total) for progress display.
   std::function<void(long, long)> progress;
+};
+
+/// What the targeted search found, from its records alone. Its cases are not
+/// a sample of the generator, so they never enter a pass rate, a frequency or
+/// a fit; a certified violation among them makes an explicit claim violated.
+struct SearchSummary {
+  long budget = 0;  ///< candidates asked for (0: no search)
+  long candidates = 0, in_hypothesis = 0, passed = 0, failed = 0, inconclusive = 0, errors = 0;
+  long out_of_hypothesis = 0;
+  long rejected = 0;  ///< refused by the claim's validator (counted outside the hypotheses)
+  std::optional<double> worst_ratio;  ///< as Summary::worst_ratio, over searched cases
+  long worst_case = -1;
+  std::optional<double> closest_relative_margin;
+  long closest_case = -1;
+  /// Scaling claims: the largest exponent_deviation (search.hpp) of one case.
+  std::optional<double> exponent_deviation;
+  long deviation_case = -1;
+  long first_failure = -1;
+  bool changed_verdict = false;  ///< violated through a searched case only
+  int certified_digits = -1;     ///< of the decisive searched case
 };
 
 /// Aggregated statistics and verdict of a claim over its cases.
@@ -135,6 +161,7 @@ struct Summary {
   std::pair<double, double> pass_rate_ci{0, 1};
   std::optional<double> worst_ratio;
   long worst_case = -1;
+  bool equality = false;  ///< the cases judge equalities: the worst ratio is the one farthest from 1
   /// The in-hypothesis case with the smallest relative margin
   /// (CaseRecord::relative_margin), for every claim that is not a scaling one.
   std::optional<double> closest_relative_margin;
@@ -146,6 +173,10 @@ struct Summary {
   std::pair<double, double> frequency_ci{0, 1};
   // Scaling claims.
   LogLogFit fit;
+  /// Scaling claims: the largest exponent_deviation of one random case.
+  std::optional<double> exponent_deviation;
+  long deviation_case = -1;
+  SearchSummary search;
 };
 
 /// Everything one run of one claim (one shard) produced.
@@ -162,7 +193,8 @@ struct ClaimRun {
   long cases = 0;  ///< total cases of the run (all shards)
   long shard_index = 0, shard_count = 1;
   Precision start = Precision::kDouble;
-  std::vector<CaseRecord> records;  ///< this shard's cases, by index
+  long search_budget = 0;  ///< targeted-search candidates asked for (RunOptions::search)
+  std::vector<CaseRecord> records;  ///< this shard's cases, by index (searched ones after the random)
   std::vector<Counterexample> counterexamples;
   Summary summary;
 };
@@ -198,8 +230,11 @@ long certify_worst_case(const Claim& claim, const RunOptions& options, ClaimRun&
 rc::Shrinkable<Json> generate_case(const Claim& claim, std::uint64_t seed, long case_index);
 
 /// Computes the verdict and statistics of a claim from case records (also
-/// used when merging shards).
-Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records);
+/// used when merging shards); `search_budget` is the run's.
+Summary aggregate(const ClaimInfo& claim, const std::vector<CaseRecord>& records, long search_budget = 0);
+
+/// FNV-1a hash of a claim id: the part of every case's seed that names its claim.
+std::uint64_t claim_hash(const std::string& id);
 
 /// "<id>:<seed>:<case>[:<i>.<j>...]" — claim, run seed, case index, shrink path.
 std::string make_token(const std::string& id, std::uint64_t seed, long case_index,

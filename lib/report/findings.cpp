@@ -143,7 +143,7 @@ std::string undecided_reason(const ClaimRun& run) {
   if (s.verdict == "error") {
     std::string first;
     for (const CaseRecord& r : run.records) {
-      if (r.in_hypothesis && r.status == CaseStatus::kError) {
+      if (!r.searched && r.in_hypothesis && r.status == CaseStatus::kError) {
         first = fmt::format("case {}: {}", r.index, r.message.empty() ? "no message" : r.message);
         break;
       }

@@ -10,6 +10,7 @@
 #include "thmcheck/engine/results.hpp"
 #include "thmcheck/report/findings.hpp"
 #include "thmcheck/report/markdown_text.hpp"
+#include "thmcheck/report/search_text.hpp"
 #include "thmcheck/report/plots.hpp"
 
 namespace thmcheck {
@@ -153,10 +154,11 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
   }
   md << ".\n\n";
   md << findings_section(runs, expectations);
+  md << markdown::search_overview(runs);
   md << "## Summary\n\n";
   md << "| claim | paper | reference | kind | cases (in hyp.) | passes | pass rate [95% CI] | worst "
-        "ratio | closest case | verdict | expected | certified digits |\n";
-  md << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        "ratio | after search | closest case | verdict | expected | certified digits |\n";
+  md << "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const ClaimRun& run : runs) {
     const ClaimInfo* claim = &run.claim;
     const Summary& s = run.summary;
@@ -169,14 +171,16 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
     if (claim->kind == ClaimKind::kScaling && s.fit.valid()) {
       worst = fmt::format("k = {}", fixed(s.fit.exponent, 3));
     }
-    md << fmt::format("| [{}](#{}) | {} | {} | {} | {} ({}) | {} | {} {} | {} | {} | **{}** | {} | {} |\n",
+    md << fmt::format("| [{}](#{}) | {} | {} | {} | {} ({}) | {} | {} {} | {} | {} | {} | **{}** | {} | {} |\n",
                       run.id, anchor(run.id), md_escape(claim->paper), md_escape(claim->source),
                       kind_text, s.cases, s.in_hypothesis, s.passed, fixed(s.pass_rate, 3),
-                      ci_text(s.pass_rate_ci), worst, closest_text(*claim, s), verdict, expected,
+                      ci_text(s.pass_rate_ci), worst, markdown::search_cell(run), closest_text(*claim, s), verdict, expected,
                       digits_text(s.certified_digits));
   }
-  md << "\nWorst ratio is measured/bound over in-hypothesis cases (≤ 1 means the bound held; for "
-        "equalities, the ratio farthest from 1). Closest case is the in-hypothesis case with the smallest "
+  md << "\nWorst ratio is measured/bound over in-hypothesis random cases (≤ 1 means the bound held; for "
+        "equalities, the ratio farthest from 1); after search, the same over random and searched cases (where "
+        "no ratio is defined, the closest relative margin; for scaling claims the largest deviation of one "
+        "case's fitted exponent from the predicted one, in tolerances), ↑ where the search came closer. Closest case is the in-hypothesis case with the smallest "
         "relative margin, margin / max(\\|measured\\|, \\|bound\\|, error) (negative: on the failing side; 0: "
         "attained exactly; for an identity, bound 0, it is -\\|measured\\| / error), defined also where the ratio is not; for scaling claims it is the "
         "fitted exponent against the predicted one. ⚠ marks a verdict that differs from "
@@ -198,6 +202,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       for (const HypothesisSpec& h : claim->hypotheses) {
         long holds = 0, checked = 0;
         for (const CaseRecord& r : run.records) {
+          if (r.searched) continue;  // the random cases' count
           for (const HypothesisCheck& c : r.hypotheses) {
             if (c.name != h.name) continue;
             ++checked;
@@ -243,7 +248,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       plot.x_label = claim->x_label;
       plot.y_label = claim->y_label;
       for (const CaseRecord& r : run.records) {
-        if (!r.in_hypothesis || r.status == CaseStatus::kError) continue;
+        if (r.searched || !r.in_hypothesis || r.status == CaseStatus::kError) continue;
         for (const auto& [x, y] : r.points) {
           plot.points.emplace_back(static_cast<double>(x), static_cast<double>(y));
         }
@@ -265,7 +270,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       plot.y_label = "measured";
       long left_out = 0;
       for (const CaseRecord& r : run.records) {
-        if (!r.in_hypothesis || r.status == CaseStatus::kError) continue;
+        if (r.searched || !r.in_hypothesis || r.status == CaseStatus::kError) continue;
         if (!(r.measured > 0) || !(r.bound > 0)) {
           ++left_out;
           continue;
@@ -289,7 +294,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       slack.x_label = "log10 of relative slack (tight cases at -30)";
       long tight_cases = 0;
       for (const CaseRecord& r : run.records) {
-        if (!r.in_hypothesis || r.status == CaseStatus::kError || r.relation != Relation::kLessEqual) continue;
+        if (r.searched || !r.in_hypothesis || r.status == CaseStatus::kError || r.relation != Relation::kLessEqual) continue;
         if (r.bound <= 0) continue;
         const Wide rel = r.margin / r.bound;
         const double v = rel > Wide("1e-30") ? static_cast<double>(log10(rel)) : -30.0;
@@ -318,13 +323,15 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
                           make_token(run.id, run.seed, s.closest_case, {}));
       }
     }
+    md << markdown::search_paragraph(run);
     if (!run.counterexamples.empty()) {
       md << "### Counterexamples\n\n";
       for (const Counterexample& cx : run.counterexamples) {
         const std::string path = counterexample_path(cx, run.id);
         files[path] = cx.instance.dump(1) + "\n";
-        md << fmt::format("Case {} shrunk in {} steps ({}); instance file [`{}`]({}).\n\n", cx.original_case,
-                          cx.shrink_steps, to_string(cx.record.status), path, path);
+        md << fmt::format("Case {}{} shrunk in {} steps ({}); instance file [`{}`]({}); reproduce `{} reproduce {}`.\n\n",
+                          cx.original_case, cx.record.searched ? " (found by targeted search)" : "", cx.shrink_steps,
+                          to_string(cx.record.status), path, path, run.program, cx.record.token);
         write_record_table(md, cx.record);
         if (cx.proof.proved) {
           const std::string cert = certificate_path(run.id, cx.original_case);
@@ -348,6 +355,7 @@ ReportFiles build_report(const std::vector<ClaimRun>& runs, const std::vector<Fi
       std::vector<std::string> tokens;
       for (const CaseRecord& r : run.records) {
         if (!r.in_hypothesis || r.passed()) continue;
+        if (r.searched && r.status != CaseStatus::kFail) continue;
         if (r.index == run.counterexamples.front().original_case) continue;
         ++others;
         if (tokens.size() < 5) tokens.push_back(r.token);
