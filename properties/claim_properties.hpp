@@ -48,8 +48,12 @@ inline void check_generated_case(const Claim& c) {
   RC_ASSERT(r.status != CaseStatus::kError || !r.in_hypothesis);
   // Per case, only explicit claims promise a pass: a frequency claim's event
   // may fail on some cases, and a scaling claim is judged on the fit.
+  // A claim whose error is a method or Monte Carlo error (error_is_rounding
+  // false) may leave a case undecided (margin < 0 within that error at every
+  // precision: os19.thm3.1.expectation's early iterates, where both sides of
+  // (3.2) agree to 1e-13 and 3 standard errors are 1e-11); that is no failure.
   if (c.kind == ClaimKind::kExplicit && expected_verdict(c.id) == "holds" && r.in_hypothesis) {
-    RC_ASSERT(r.passed());
+    RC_ASSERT(r.passed() || (!c.error_is_rounding && r.status == CaseStatus::kInconclusive));
   }
 }
 inline void check_generated_case(const std::string& id) { check_generated_case(claim(id)); }

@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace thmcheck::cmr22 {
 
@@ -29,6 +30,18 @@ BregmanInstance bregman_instance(const BregmanParams& q) {
   Vector<double> z0(d.n);
   for (int i = 0; i < d.n; ++i) z0(i) = rng.uniform(0.1, 1.0);
   if (d.truth_kind == 0) z0(rng.integer(0, d.n - 1)) = 0;  // a zero entry: z log z = 0 convention
+  if (d.truth_kind == 2) {
+    // s-sparse z0 (the regime of Theorems 2.1, 2.2: the flow from a small x0 goes to a
+    // sparse point of S+); its restricted kernel is usually {0}, so the further z
+    // then coincide with z0.
+    const int s = 1 + d.sparsity % std::max(1, m / 2);
+    std::vector<int> order(d.n);
+    for (int i = 0; i < d.n; ++i) order[i] = i;
+    for (int i = 0; i < d.n; ++i) std::swap(order[i], order[rng.integer(i, d.n - 1)]);
+    Vector<double> sparse = Vector<double>::Zero(d.n);
+    for (int k = 0; k < s && k < d.n; ++k) sparse(order[k]) = z0(order[k]);
+    z0 = sparse;
+  }
   in.z0 = decimal_reals(z0, 8);
   for (int k = 0; k < q.extra_points; ++k) {
     Vector<double> dvec = gaussian_vector(d.n, rng);
@@ -46,10 +59,14 @@ BregmanInstance bregman_instance(const BregmanParams& q) {
   }
   Vector<double> x0(d.n);
   // Constant (scale 1, init_kind 0) or random positive (scale U(0.5, 1.5)).
-  const double scale = std::pow(10.0, -q.init_scale / 4.0);
+  // The scale of x~0 = x0^L is 10^(-init_scale/4) (the initialization alpha^L of the
+  // other cmr22 families): D_F's sensitivity to x_i, x_i^{1-L} z_i, grows like
+  // x0^{1-L}, so a smaller x0 at L > 2 could not be measured in double anyway.
+  const double scale = std::pow(10.0, -q.init_scale / (4.0 * d.depth));
   for (int i = 0; i < d.n; ++i) x0(i) = d.init_kind == 0 ? scale : scale * rng.uniform(0.5, 1.5);
   in.x0 = decimal_reals(x0, 8);
-  in.time = Real::parse(short_decimal(std::pow(10.0, q.time_exp / 4.0), 6));
+  const int time_exp = d.n > kBregmanMaxUniformN ? std::min(q.time_exp, kBregmanLargeTimeExpMax) : q.time_exp;
+  in.time = Real::parse(short_decimal(std::pow(10.0, time_exp / 4.0), 6));
   return in;
 }
 
@@ -76,11 +93,14 @@ void BregmanInstance::check() const {
 
 std::string bregman_generator_info() {
   return fmt::format(
-      "{}, A as in thm1.1, z0 dense positive (one zero entry for 1/3 of cases), {}-{} further z in S+, "
-      "x0 = 10^[{:g}, 0] times 1 (constant, 1/2) or U(0.5, 1.5), T in [{:.1f}, {:.1f}], L in {}..{}.",
+      "{}, A as in thm1.1, z0 positive on its support: dense with one zero entry, dense, or s-sparse "
+      "(s = 1..M/2), 1/3 each; {}-{} further z in S+ (z0 + t P_ker(A) d keeping z0's zeros; none beyond z0 "
+      "when z0's columns are independent), x0 = 10^[{:g}, 0]^(1/L) (x~0 = x0^L down to 1e-12) times 1 "
+      "(constant, 1/2) or U(0.5, 1.5), "
+      "T in [{:.1f}, {:.0f}] (at most {:.1f} when N > {}), L in {}..{}.",
       dimension_text(kBregmanMaxUniformN), 1, kBregmanMaxExtraPoints, -kBregmanInitScaleMax / 4.0,
-      std::pow(10.0, kBregmanTimeExpMin / 4.0), std::pow(10.0, kBregmanTimeExpMax / 4.0), kDrawnDepthMin,
-      kDrawnDepthMax);
+      std::pow(10.0, kBregmanTimeExpMin / 4.0), std::pow(10.0, kBregmanTimeExpMax / 4.0),
+      std::pow(10.0, kBregmanLargeTimeExpMax / 4.0), kBregmanMaxUniformN, kDrawnDepthMin, kDrawnDepthMax);
 }
 
 }  // namespace thmcheck::cmr22

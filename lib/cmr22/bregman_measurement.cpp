@@ -6,29 +6,37 @@
 #include "thmcheck/cmr22/bregman_divergence.hpp"
 #include "thmcheck/cmr22/factorized_loss.hpp"
 #include "thmcheck/cmr22/gradient_flow.hpp"
+#include "thmcheck/cmr22/log_flow.hpp"
 
 namespace thmcheck::cmr22 {
 
 template <class S>
 BregmanMeasurement<S> measure_bregman(const Matrix<S>& a, const Vector<S>& y, int depth,
                                       const Vector<S>& x0, const std::vector<Vector<S>>& zs,
-                                      const S& t_end, const S& tolerance) {
+                                      const S& t_end, const S& tolerance, BregmanCoordinates coordinates) {
+  using std::log;
   BregmanMeasurement<S> out;
   const Eigen::Index n = a.cols();
-  cmr22::ReducedLossWithDissipation<S> problem{a, y, depth};
+  const bool in_log = coordinates == BregmanCoordinates::kLog;
   Vector<S> theta0(n + 1);
-  theta0 << x0, S(0);
+  if (in_log) {
+    theta0 << x0.unaryExpr([](const S& v) { return S(log(v)); }), S(0);
+  } else {
+    theta0 << x0, S(0);
+  }
   cmr22::GradientFlowOptions<S> options;
   options.absolute_tolerance = options.relative_tolerance = tolerance;
   options.stop_time = t_end;
   options.max_steps = 2000000;
-  auto flow = cmr22::gradient_flow<S>(problem, theta0, options);
+  auto flow = in_log ? cmr22::gradient_flow<S>(LogReducedLossWithDissipation<S>{a, y, depth}, theta0, options)
+                     : cmr22::gradient_flow<S>(ReducedLossWithDissipation<S>{a, y, depth}, theta0, options);
   if (!flow.ok()) {
     out.message = "flow: " + flow.message;
     return out;
   }
   const Vector<S> x_start = cmr22::hadamard_power<S>(x0, depth);
-  const Vector<S> x_end = cmr22::hadamard_power<S>(flow.theta.head(n), depth);
+  const Vector<S> x_end = in_log ? LogReducedLossWithDissipation<S>{a, y, depth}.product(flow.theta)
+                                 : cmr22::hadamard_power<S>(flow.theta.head(n), depth);
   out.dissipation = S(depth) * flow.theta(n);
   S first = 0;
   for (std::size_t k = 0; k < zs.size(); ++k) {
@@ -39,6 +47,7 @@ BregmanMeasurement<S> measure_bregman(const Matrix<S>& a, const Vector<S>& y, in
     out.spread = max(out.spread, S(abs(delta - first)));
   }
   out.steps = flow.steps;
+  out.final_residual = flow.residual_norm;
   // Accumulated local error tolerance: Odeint's error checker (atol = rtol =
   // tol, a_x = a_dxdt = 1) accepts a step when its estimated local error in
   // component i is below tol (1 + |theta_i| + dt |theta_i'|), so after k steps
@@ -53,6 +62,7 @@ BregmanMeasurement<S> measure_bregman(const Matrix<S>& a, const Vector<S>& y, in
   // nothing, while the local errors can still be up to tol per step.
   {
     using std::abs;
+    using std::exp;
     using std::max;
     using std::pow;
     const S k = S(double(flow.steps));
@@ -60,9 +70,12 @@ BregmanMeasurement<S> measure_bregman(const Matrix<S>& a, const Vector<S>& y, in
     for (const auto& z : zs) {
       S sum = 0;
       for (Eigen::Index i = 0; i < n; ++i) {
-        const S xi = flow.theta(i);
-        const S local = k * (1 + max(abs(xi), abs(x0(i)))) + abs(S(xi - x0(i)));
-        sum += local * abs(S(pow(xi, S(1 - depth)) * (x_end(i) - z(i))));
+        // The integrated coordinate (x_i, or w_i = log x_i) and the deviation's
+        // derivative in it: x^{1-L} (x^L - z) in x, x^{2-L} (x^L - z) in w.
+        const S ci = flow.theta(i), c0 = theta0(i);
+        const S local = k * (1 + max(abs(ci), abs(c0))) + abs(S(ci - c0));
+        const S xi = in_log ? S(exp(ci)) : ci;
+        sum += local * abs(S(pow(xi, S((in_log ? 2 : 1) - depth)) * (x_end(i) - z(i))));
       }
       sensitivity = max(sensitivity, sum);
     }
@@ -77,7 +90,7 @@ BregmanMeasurement<S> measure_bregman(const Matrix<S>& a, const Vector<S>& y, in
   template struct BregmanMeasurement<S>;                                                         \
   template BregmanMeasurement<S> measure_bregman<S>(const Matrix<S>&, const Vector<S>&, int,   \
                                                     const Vector<S>&, const std::vector<Vector<S>>&, \
-                                                    const S&, const S&);
+                                                    const S&, const S&, BregmanCoordinates);
 THMCHECK_CMR22_BREGMAN_MEASUREMENT_INSTANTIATE(double)
 THMCHECK_CMR22_BREGMAN_MEASUREMENT_INSTANTIATE(Mp50)
 THMCHECK_CMR22_BREGMAN_MEASUREMENT_INSTANTIATE(Mp100)

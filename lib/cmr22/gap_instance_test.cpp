@@ -146,7 +146,7 @@ TEST(Cmr22InstancesTest, DrawnInstancesLieInTheStatedRanges) {
     EXPECT_GE(b.time.as<double>(), std::pow(10.0, kBregmanTimeExpMin / 4.0) * (1 - 1e-5));
     EXPECT_LE(b.time.as<double>(), std::pow(10.0, kBregmanTimeExpMax / 4.0) * (1 + 1e-5));
     for (const Real& x : b.x0) {
-      EXPECT_GE(x.as<double>(), 0.5 * std::pow(10.0, -kBregmanInitScaleMax / 4.0) * (1 - 1e-7));
+      EXPECT_GE(x.as<double>(), 0.5 * std::pow(10.0, -kBregmanInitScaleMax / (4.0 * b.depth)) * (1 - 1e-7));
       EXPECT_LE(x.as<double>(), 1.5 * (1 + 1e-7));
     }
     const IdenticalInstance i = identical(rc::Random(3000 + k), size).value();
@@ -165,8 +165,8 @@ TEST(Cmr22InstancesTest, GeneratorTextsNameTheirConstants) {
   EXPECT_EQ(gap_generator_info(true, 40).rfind("N uniform in [2, 40] (7/8) or log-uniform in [41, 1000] (1/8)", 0), 0u);
   EXPECT_NE(gap_generator_info(false, 40).find("L in {2,3,4,5}"), std::string::npos);
   EXPECT_NE(gap_generator_info(false, 40).find("k in [1, 30]"), std::string::npos);
-  EXPECT_NE(bregman_generator_info().find("T in [0.1, 31.6]"), std::string::npos);
-  EXPECT_NE(bregman_generator_info().find("x0 = 10^[-2, 0]"), std::string::npos);
+  EXPECT_NE(bregman_generator_info().find("T in [0.1, 3162] (at most 31.6 when N > 30)"), std::string::npos);
+  EXPECT_NE(bregman_generator_info().find("x0 = 10^[-12, 0]^(1/L)"), std::string::npos);
   EXPECT_NE(identical_generator_info().find("T in [0.1, 10]"), std::string::npos);
   EXPECT_NE(identical_generator_info().find("1-200 iterations"), std::string::npos);
 }

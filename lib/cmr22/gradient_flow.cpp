@@ -1,5 +1,7 @@
 #include "thmcheck/cmr22/gradient_flow.hpp"
 
+#include "thmcheck/cmr22/log_flow.hpp"
+
 #include <boost/numeric/odeint.hpp>
 
 #include <vector>
@@ -139,6 +141,9 @@ GradientFlowResult<Scalar> gradient_flow(const Problem& problem, const Vector<Sc
       const FlowObserver<S>&);                                                                  \
   template GradientFlowResult<S> gradient_flow<S, ReducedLossWithDissipation<S>>(               \
       const ReducedLossWithDissipation<S>&, const Vector<S>&, const GradientFlowOptions<S>&,    \
+      const FlowObserver<S>&);                                                                  \
+  template GradientFlowResult<S> gradient_flow<S, LogReducedLossWithDissipation<S>>(            \
+      const LogReducedLossWithDissipation<S>&, const Vector<S>&, const GradientFlowOptions<S>&, \
       const FlowObserver<S>&);
 THMCHECK_CMR22_FLOW_INSTANTIATE(double)
 THMCHECK_CMR22_FLOW_INSTANTIATE(Mp50)

@@ -63,7 +63,7 @@ BallGlmBounds<S> ball_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, co
   using std::min;
   const S u = unit_roundoff<S>();
   const Eigen::Index n = x.rows(), p = x.cols();
-  S slope_low = -1, slope_high = 0, curvature = 0, spread = 0;
+  S slope_low = -1, slope_high = 0, curvature = 0, spread = 0, rows = 0;
   S lowest = 0, highest = 0;  // the range of phi' over all the intervals
   for (Eigen::Index i = 0; i < n; ++i) {
     const S centre = x.row(i).dot(theta0);
@@ -76,7 +76,10 @@ BallGlmBounds<S> ball_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, co
     lowest = i == 0 ? r.min_slope : S(min(lowest, r.min_slope));
     highest = i == 0 ? r.max_slope : S(max(highest, r.max_slope));
     slope_low = slope_low < 0 ? least : S(min(slope_low, least));
-    slope_high = max(slope_high, S(max(abs(r.min_slope), abs(r.max_slope))));
+    const S steepest = max(abs(r.min_slope), abs(r.max_slope));
+    slope_high = max(slope_high, steepest);
+    // ||x_i|| rounded up (a length-p sum of squares and a square root).
+    rows = max(rows, S(steepest * row_norm * (1 + S(static_cast<double>(p + 2)) * u)));
     curvature = max(curvature, r.max_curvature);
     spread = max(spread, S(r.max_slope - r.min_slope));
   }
@@ -86,6 +89,7 @@ BallGlmBounds<S> ball_glm_bounds(const Matrix<S>& x, const Vector<S>& theta0, co
   b.beta = slope_high * mb.norm_upper;
   b.lipschitz = curvature * mb.row_norm_upper * mb.norm_upper;
   b.deviation = min(S(spread * mb.norm_upper), S(2 * radius * b.lipschitz));
+  b.row_bound = rows;
   b.derivation = fmt::format(
       "{} over B(theta0, R = {}): phi' in [{}, {}] (|phi'| >= {}), |phi''| <= {} on the intervals "
       "x_i^T theta0 +- ||x_i|| R; sigma_min(X) >= {}, ||X|| <= {}, ||X||_2,inf <= {}",

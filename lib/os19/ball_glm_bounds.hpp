@@ -7,6 +7,7 @@
 //   L     = max_i sup_{I_i} |phi''| ||X||_{2,inf} ||X||            (Assumption 2 (b))
 //   dev   = min(max_i (sup_{I_i} phi' - inf_{I_i} phi') ||X||, 2 R L) (Assumption 2 (a)'s sup of
 //           ||J(theta2) - J(theta1)|| over the ball)
+//   B     = max_i sup_{I_i} |phi'| ||x_i||                       (Theorem 3.1's row bound)
 // all certified (the range of phi' and |phi''| on an interval is closed-form for
 // every activation of lib/os19/activation.hpp). Theorem 2.1 needs Assumption 1
 // over the ball of radius 4 ||r0|| / alpha, which depends on alpha itself:
@@ -41,6 +42,7 @@ struct BallGlmBounds {
   S beta = 0;       ///< ||J|| <= beta on the ball
   S lipschitz = 0;  ///< ||J(a) - J(b)|| <= L ||a - b|| on the ball (Assumption 2 (b))
   S deviation = 0;  ///< ||J(a) - J(b)|| <= deviation on the ball (Assumption 2 (a))
+  S row_bound = 0;  ///< max_i ||J_i|| = max_i |phi'(x_i^T theta)| ||x_i|| <= row_bound on the ball (Theorem 3.1's B)
   std::string derivation;
 };
 

@@ -76,6 +76,7 @@ TYPED_TEST(Os19BallGlmBoundsTyped, BoundsHoldAtSampledPointsOfTheBall) {
       const Matrix<S> ja = m.jacobian(a);
       EXPECT_GE(smallest_singular_value(ja), b.alpha * (1 - 1e-12));
       EXPECT_LE(spectral_norm(ja), b.beta * (1 + 1e-12));
+      for (Eigen::Index i = 0; i < ja.rows(); ++i) EXPECT_LE(ja.row(i).norm(), b.row_bound);
       const S dev = spectral_norm<S>(m.jacobian(c) - ja);
       EXPECT_LE(dev, b.lipschitz * (c - a).norm() * (1 + 1e-12) + 1e-13);
       EXPECT_LE(dev, b.deviation * (1 + 1e-12) + 1e-13);

@@ -39,9 +39,19 @@ struct SgdInstance : GlmData {
 /// sgd_instance_test.cpp).
 extern const char* const kSgdGeneratorInfo;
 
+/// Generator ranges of sgd_generator(_, true).
+extern const char* const kSgdBallGeneratorInfo;
+
 /// SGD instances: n in [1, 20], p = max(n, 8) + [0, 40], cond(X) in [1, 100],
 /// phi from the family, nu in [60, 600], eta_fraction at, below or above (up
 /// to 11x) 1, T in [1, 300], a seeded index sequence; "runs" = `runs` when > 1.
-rc::Gen<SgdInstance> sgd_generator(int runs);
+/// With `ball_constants` (Theorem 3.1, constants of D itself): also
+/// non-monotone tanh_plus (c in [-3.05, -1.05]), theta0 near a solution
+/// (distance 1e-4..1), far or 0, nu chosen (in double, with the
+/// self-consistent constants of D = B(theta0, nu ||r0||/alpha)) so that the
+/// promise 1 - (4/nu)(beta/alpha)^(1/p) is a drawn target: in [0.82, 0.98] in
+/// 3 of 4 cases, in [0.05, 0.78] otherwise (nu >= 3 always); eta mostly at
+/// the limit; T in [1, 300], in 1 of 4 single-run (runs = 1) cases T in [10, 3000].
+rc::Gen<SgdInstance> sgd_generator(int runs, bool ball_constants = false);
 
 }  // namespace thmcheck::os19
