@@ -72,15 +72,19 @@ rc::Gen<Theorem1Params> theorem1_params(bool over) {
 }
 
 /// The under regime's (d, m): m = ceil(2 pi d f / (1-2p)^2), f = 2^(ratio/2),
-/// with d (then f, down to 1) lowered so that m <= kUnderSamplesMax.
+/// with d (then f, down to 1) lowered so that m <= kUnderSamplesMax and the
+/// LP's size d m <= kUnderSizeMax.
 std::pair<int, int> under_size(int dimension, int ratio, double p) {
   const double unit = 2 * M_PI / ((1 - 2 * p) * (1 - 2 * p));  // m per unit of d f
   double f = std::pow(2.0, ratio / 2.0);
-  const int d = std::max(1, std::min(dimension, static_cast<int>(std::floor(kUnderSamplesMax / (unit * f)))));
-  if (d == 1) f = std::max(1.0, std::min(f, kUnderSamplesMax / unit));
+  // d f unit <= samples cap and d^2 f unit <= size cap.
+  const double d_cap = std::min(kUnderSamplesMax / (unit * f), std::sqrt(kUnderSizeMax / (unit * f)));
+  const int d = std::max(1, std::min(dimension, static_cast<int>(std::floor(d_cap))));
+  if (d == 1) f = std::max(1.0, std::min(f, std::min(kUnderSamplesMax, kUnderSizeMax) / unit));
   int m = static_cast<int>(std::ceil(unit * d * f));
-  // unit (kUnderSamplesMax / unit) may round up past the cap; the cap still meets m >= unit d then.
-  if (m > kUnderSamplesMax && unit * d <= kUnderSamplesMax) m = kUnderSamplesMax;
+  // unit (cap / unit) may round up past the cap; the cap still meets m >= unit d then.
+  const int m_cap = std::min(kUnderSamplesMax, kUnderSizeMax / d);
+  if (m > m_cap && unit * d <= m_cap) m = m_cap;
   return {d, m};
 }
 
@@ -135,11 +139,11 @@ std::string overparameterized_generator_info() {
 std::string underparameterized_generator_info() {
   return fmt::format(
       "p in [0, {:g}] (half the draws) or [{:g}, {:g}] (the other half), m = ceil(2 pi d f / (1-2p)^2) with f = "
-      "2^{{[{}, {}]/2}}, d in [{}, {}] lowered (at d = 1, f lowered to >= 1) so that m <= {}, five outlier laws "
-      "of scale {:g}, k in [1, {}] (at most d).",
+      "2^{{[{}, {}]/2}}, d in [{}, {}] lowered (at d = 1, f lowered to >= 1) so that m <= {} and d m <= {}, five "
+      "outlier laws of scale {:g}, k in [1, {}] (at most d).",
       kUnderPercentMax / 100.0, kUnderCornerPercentMin / 100.0, kUnderPercentMax / 100.0, kUnderRatioMin,
-      kUnderRatioMax, kUnderDimensionMin, kUnderDimensionMax, kUnderSamplesMax, kTheorem1OutlierScale,
-      kTheorem1SparsityMax);
+      kUnderRatioMax, kUnderDimensionMin, kUnderDimensionMax, kUnderSamplesMax, kUnderSizeMax,
+      kTheorem1OutlierScale, kTheorem1SparsityMax);
 }
 
 }  // namespace thmcheck::mf22

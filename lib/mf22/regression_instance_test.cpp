@@ -53,13 +53,13 @@ TEST(Mf22RegressionInstance, DrawnInstancesReadBackAndLieInTheStatedRanges) {
     expect_common_ranges(u);
     EXPECT_GE(u.dimension, kUnderDimensionMin);
     EXPECT_LE(u.dimension, kUnderDimensionMax);
-    // p = |S|/m <= 0.49, |S| = floor(m percent/100); m (1-2p)^2 >= 2 pi d (the instantiated threshold) and
-    // m <= 16000, or m = ceil(2 pi d / (1-2p)^2) at d = 1 (f = 1) when even that exceeds 16000 (never for
-    // percent <= 49: 15708).
+    // p = |S|/m <= 0.49, |S| = floor(m percent/100); m (1-2p)^2 >= 2 pi d (the instantiated threshold),
+    // m <= 16000 and d m <= 20000 (at d = 1 the caps are never below 2 pi / (1-2p)^2 <= 15708 at p <= 0.49).
     const double p = static_cast<double>(u.corrupted) / u.samples;
     EXPECT_LE(p, kUnderPercentMax / 100.0);
     EXPECT_GE(u.samples * (1 - 2 * p) * (1 - 2 * p), 2 * M_PI * u.dimension);
     EXPECT_LE(u.samples, kUnderSamplesMax);
+    EXPECT_LE(static_cast<long>(u.samples) * u.dimension, kUnderSizeMax);
     // f <= 4: m <= ceil(2 pi d 4 / (1-2 percent/100)^2), percent >= p (|S| is rounded down, by < 1/m in p).
     const double q = p + 1.0 / u.samples;
     EXPECT_LE(u.samples, std::ceil(2 * M_PI * u.dimension * 4 / ((1 - 2 * q) * (1 - 2 * q))));
@@ -72,8 +72,8 @@ TEST(Mf22RegressionInstance, DrawnInstancesReadBackAndLieInTheStatedRanges) {
             "laws of scale 10 (t0 = 5), N in [1, 5], gamma = 5 10^{[-3, -1]}.");
   EXPECT_EQ(underparameterized_generator_info(),
             "p in [0, 0.49] (half the draws) or [0.4, 0.49] (the other half), m = ceil(2 pi d f / (1-2p)^2) with "
-            "f = 2^{[0, 4]/2}, d in [1, 40] lowered (at d = 1, f lowered to >= 1) so that m <= 16000, five outlier "
-            "laws of scale 10, k in [1, 4] (at most d).");
+            "f = 2^{[0, 4]/2}, d in [1, 40] lowered (at d = 1, f lowered to >= 1) so that m <= 16000 and d m <= "
+            "20000, five outlier laws of scale 10, k in [1, 4] (at most d).");
 }
 
 TEST(Mf22RegressionInstance, MalformedInstancesNameTheField) {
