@@ -90,13 +90,13 @@ Claim thm3_alpha(AlphaReading reading) {
             "the claim could only fail through an error floor that does not shrink with eta and alpha together. "
             "The error at the single iterate T-bar = 2T is noisy (at seed 1 per-case slopes -0.05..1.5: the "
             "sign-gradient iterate's phase, and for larger alpha a component still being learned at 2T), while "
-            "the maximum over the window of the same runs (.alpha.window) falls like alpha^0.99 in every case. "
-            "Cost: T-bar ~ alpha^{-4/3}/(30 N) ~ 1e4 iterations at alpha = 1e-4, the window ~14 T-bar.";
+            "the maximum over the window of the same runs (.alpha.window) falls like alpha^0.99 (per case 0.82-1.09). "
+            "Cost: T-bar ~ 3e4 iterations at alpha = 1e-4 (seed 1), the window up to ~14 T-bar.";
   c.predicted_exponent = reading == AlphaReading::kFullAtBar ? 1 : 0.5;
   c.exponent_at_least = true;
   // At T-bar: ~0.07 s per case (16 cases ~1 s); the window: ~0.5 s per case (8 cases ~4 s), at one core.
   c.default_cases = window ? 8 : 16;
-  c.slow = window;  // the window's 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) takes ~50 s
+  c.slow = window;  // the window's 100-case registry test (GeneratedCasesEvaluateWithoutSolverError) took 176 s
   c.x_label = "alpha (N eta = 90 alpha)";
   c.y_label = window ? "max error over the escape window" : "error at T-bar";
   c.generator_info = mf22::coupled_alpha_generator_info(/*deep=*/true);
@@ -224,7 +224,7 @@ Claim thm3_decay_tbar(mf22::CurveText text) {
   c.exponent_at_least = true;
   // ~0.5 s (full) and ~0.85 s (main text) per case at one core.
   c.default_cases = full ? 16 : 8;
-  c.slow = true;  // its 100-case registry test takes 60-90 s
+  c.slow = true;  // its 100-case registry test took 146 s (full) and 226 s (main text), 2 jobs at once
   c.x_label = full ? "alpha (N eta = (sqrt(d^2 m) alpha)^3 / 8)" : "alpha (N eta = (sqrt(d^2 m alpha))^3 / 8)";
   c.y_label = "error at T-bar";
   c.generator_info = mf22::decay_tbar_generator_info(text);
