@@ -52,7 +52,8 @@ TEST(Mf22DecayTbar, PointIsTheErrorAtTbarOfTheCoupledRun) {
   RandomSource rng(spec.seed ^ 0xabcdefULL);
   const double alpha = 4e-3, step = 15625 * std::pow(alpha, 3) / 3;
   const Matrix<double> w0 = convergence_initialization(spec.dimension, 3, alpha, in.perturb_init == 1, rng);
-  const TrajectoryMeasurement r = measure_trajectory(problem, data, w0, step, hit_cap(spec.sparsity, 3, alpha, step), 1);
+  const TrajectoryMeasurement r =
+      measure_trajectory(problem, data, w0, step, hit_cap(spec.sparsity, 3, alpha, step), 1);
   ASSERT_TRUE(r.failure.empty()) << r.failure;
   EXPECT_NEAR(static_cast<double>(o.points[0].first), alpha, 1e-18);
   // The same iterates: equal up to no rounding at all (1e-12 relative is slack only).
