@@ -23,7 +23,7 @@ Json first_instance(const Claim& c, int size = 10, int seed = 1) {
 }
 
 TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
-  // All 39 claims of checks/mf22/{prop1,thm1,thm2,thm3,thm4}.cpp.
+  // All 46 claims of checks/mf22/{prop1,thm1,thm2,thm3,thm3_scaling,thm4}.cpp.
   for (const char* id :
        {"mf22.prop1.psi", "mf22.prop1.psi.as-proved", "mf22.prop1", "mf22.prop1.as-proved",
         "mf22.prop1.dense", "mf22.prop1.dense.as-proved", "mf22.prop1.dim", "mf22.prop1.dim.as-proved",
@@ -34,7 +34,9 @@ TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
         "mf22.thm3.error", "mf22.thm3.balanced.support", "mf22.thm2.no-escape", "mf22.thm4.p0p",
         "mf22.thm4.p0p.as-printed", "mf22.thm2.error.theta", "mf22.thm3.no-escape", "mf22.thm2.alpha",
         "mf22.thm2.alpha.window", "mf22.prop1.main-text", "mf22.prop1.dense.main-text",
-        "mf22.prop1.large-m", "mf22.prop1.large-m.as-proved"}) {
+        "mf22.prop1.large-m", "mf22.prop1.large-m.as-proved", "mf22.thm3.alpha", "mf22.thm3.alpha.main-text",
+        "mf22.thm3.alpha.window", "mf22.thm3.error.theta", "mf22.thm3.error.theta.as-proved",
+        "mf22.thm3.decay.tbar", "mf22.thm3.decay.tbar.main-text"}) {
     const Claim& c = claim(id);
     EXPECT_EQ(c.paper, "mf22");
     const Json j = first_instance(c);
@@ -43,10 +45,10 @@ TEST(Mf22Checks, AllClaimsRegisteredWithGenerators) {
 }
 
 // No claim is registered twice or left out of the list above.
-TEST(Mf22Checks, CatalogHoldsFiftyClaims) {
+TEST(Mf22Checks, CatalogHoldsFiftySevenClaims) {
   int count = 0;
   for (const Claim& c : linked_registry().claims()) count += c.paper == "mf22";
-  EXPECT_EQ(count, 50);  // 37, the 11 of lem1.cpp, lem2.cpp, lem3.cpp, lem7.cpp and prop1's two large-m sweeps
+  EXPECT_EQ(count, 57);  // 46 above and the 11 of lem1.cpp, lem2.cpp, lem3.cpp, lem7.cpp
 }
 
 // psi claims: the same Monte Carlo number at every precision, the bound is the

@@ -212,10 +212,22 @@ Claim thm1_under() {
                   "first-order decrease rate <= 0.";
   c.generator_info = mf22::underparameterized_generator_info();
   c.notes = "The probability 1 - e^{-Omega(d)} has no explicit constant; claimed_probability = 0.9 "
-            "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3). Weak where it holds: m is drawn "
-            "within 1-2x of 2 pi d/(1-2p)^2, d <= 40 and p <= 0.35; the hard corner p -> 1/2 needs m ~ "
-            "2 pi d/(1-2p)^2 (50000 at p = 0.45, d = 40), an LP of that many rows per case, not yet run. "
-            "p = 0, which the generator can draw, is outside 0 < p < 1/2 (p.range) and counted apart.";
+            "is our instantiation (1 - e^{-c d} >= 0.9 for c d >= 2.3). The hypothesis m >~ d/(1-2p)^2 has "
+            "no constant either: we instantiate it as m >= 2 pi d/(1-2p)^2, the constant at which the proof's "
+            "(30), sqrt(2/pi)(1-2p) - 2 sqrt(d/m) >= 0, closes, checked per case with p = |S|/m "
+            "(m.ge.d/(1-2p)^2, certified; |S| = floor(m p) keeps every draw inside). m is drawn from that "
+            "threshold (f = 1) to 4x it; nothing below it is drawn, since such a case would be outside the "
+            "instantiated hypothesis and counted apart. The hard corner p -> 1/2: half the draws have p in "
+            "[0.4, 0.49]; there 2 pi d/(1-2p)^2 is 15708 d at p = 0.49, so m <= 16000 and the LP size d m <= "
+            "20000 (GLPK's simplex: ~0.3 s at d m = 2e4, ~5 s at d = 40, m = 6280) are kept by lowering d (to 1 "
+            "at p >= 0.48, with f lowered towards 1): the corner is reached only at small d (d <= 5 at p = 0.45), "
+            "and d = 40 only at p <~ 0.2 with f <~ 2; the previous generator's largest LPs (d = 40, p = 0.35, m "
+            "~ 5600) are no longer drawn. Still weak: the corrupted rows enter the directional derivative "
+            "linearly, sum_S sign(eps_i) <x_i, Delta> (sup over the sphere ~ sqrt(p m d)), not as the proof's "
+            "sum_S |<x_i, Delta>| ~ sqrt(2/pi) p m, so the event already holds at m ~ d/(1-p)^2 and the "
+            "instantiated threshold is far above where it starts to fail when p -> 1/2: a pass cannot test "
+            "the (1-2p)^2 rate. p = 0, which the generator can draw, is outside 0 < p < 1/2 (p.range) and "
+            "counted apart.";
   c.hypotheses = mf22::assumption1_hypotheses();
   c.hypotheses.push_back(mf22::p_range_hypothesis());
   c.hypotheses.push_back({"m.ge.d/(1-2p)^2", "m >~ d / (1-2p)^2"});

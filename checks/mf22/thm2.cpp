@@ -221,8 +221,8 @@ Claim thm2_error_theta() {
   c.default_cases = 8;
   c.x_label = "eta theta*_max";
   c.y_label = "max error over the escape window";
-  c.generator_info = mf22::theta_scale_generator_info();
-  set_instances<mf22::ThetaScaleInstance>(c, mf22::theta_scale_instances(),
+  c.generator_info = mf22::theta_scale_generator_info(/*deep=*/false);
+  set_instances<mf22::ThetaScaleInstance>(c, mf22::theta_scale_instances(/*deep=*/false),
                                           []<class S>(const mf22::ThetaScaleInstance& in) {
                                             return mf22::theta_scale_outcome<S>(in, /*window_power=*/1);
                                           });
@@ -264,8 +264,8 @@ Claim thm2_alpha(bool window) {
   c.default_cases = 8;
   c.x_label = "alpha (eta = 14 alpha)";
   c.y_label = window ? "max error over the escape window" : "error at T-bar";
-  c.generator_info = mf22::coupled_alpha_generator_info();
-  set_instances<mf22::CoupledAlphaInstance>(c, mf22::coupled_alpha_instances(),
+  c.generator_info = mf22::coupled_alpha_generator_info(/*deep=*/false);
+  set_instances<mf22::CoupledAlphaInstance>(c, mf22::coupled_alpha_instances(/*deep=*/false),
                                             [window]<class S>(const mf22::CoupledAlphaInstance& in) {
                                               return mf22::coupled_alpha_outcome<S>(in, window);
                                             });

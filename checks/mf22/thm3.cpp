@@ -19,7 +19,9 @@
 // log(m)/(1-p)^2: for every t > T-bar the error stays <~ N eta theta*_max v a
 // decaying curve) as the max error over T-bar <= t <= 3x the escape window's
 // end against N eta theta*_max at N = 3, alpha = 1e-6 (.no-escape, exponent
-// >= 1; lib/mf22/no_escape).
+// >= 1; lib/mf22/no_escape). The alpha and theta*-scale dependences and the
+// "furthermore" curve at T-bar (mf22.thm3.alpha*, .error.theta*, .decay.tbar*)
+// are in checks/mf22/thm3_scaling.cpp.
 #include <fmt/format.h>
 
 #include <string>

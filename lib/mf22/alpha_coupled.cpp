@@ -20,20 +20,21 @@ void CoupledAlphaInstance::check() const {
   }
 }
 
-rc::Gen<CoupledAlphaInstance> coupled_alpha_instances() {
-  return rc::gen::map(step_sweep_instances(/*deep=*/false), [](const StepSweepInstance& s) {
+rc::Gen<CoupledAlphaInstance> coupled_alpha_instances(bool deep) {
+  return rc::gen::map(step_sweep_instances(deep), [deep](const StepSweepInstance& s) {
     CoupledAlphaInstance in;
     static_cast<ConvergenceData&>(in) = static_cast<const ConvergenceData&>(s);
-    in.step_per_alpha = Real::parse(kCoupledStepPerAlpha);
+    in.step_per_alpha = Real::parse(deep ? kDeepCoupledStepPerAlpha : kCoupledStepPerAlpha);
     for (const char* a : kCoupledAlphaGrid) in.alpha_grid.push_back(Real::parse(a));
     return in;
   });
 }
 
-std::string coupled_alpha_generator_info() {
-  return "the data of the N = 2 step sweeps (" + step_sweep_generator_info(/*deep=*/false) +
+std::string coupled_alpha_generator_info(bool deep) {
+  return fmt::format("the data of the N = {} step sweeps (", deep ? kDeepEscapeLayers : 2) +
+         step_sweep_generator_info(deep) +
          fmt::format(") with alpha in {{{}}} and eta = {} alpha.", fmt::join(kCoupledAlphaGrid, ", "),
-                     kCoupledStepPerAlpha);
+                     deep ? kDeepCoupledStepPerAlpha : kCoupledStepPerAlpha);
 }
 
 template <class S>
@@ -47,6 +48,7 @@ Outcome coupled_alpha_outcome(const CoupledAlphaInstance& in, bool window) {
   const double window_factor = window ? std::sqrt(m * (1 - p) * (1 - p) / spec.sparsity) : 1;
   const double c = in.step_per_alpha.as<double>();
   const double theta_max = data.theta_star.maxCoeff();
+  const double eta_factor = layers == 2 ? 1 : layers;  // Theorem 3's eta term is N eta theta*_max
   Outcome o;
   std::string series;
   RandomSource rng(spec.seed ^ 0xabcdefULL);
@@ -63,10 +65,11 @@ Outcome coupled_alpha_outcome(const CoupledAlphaInstance& in, bool window) {
     }
     const double y = window ? r.window_max : r.error_at_bar;
     o.points.emplace_back(Wide(alpha), Wide(y));
-    series += fmt::format("{}alpha={:g}, eta={:.3g}: T-bar={}, error(T-bar)={:.3g}, max in window={:.3g}; eta "
+    series += fmt::format("{}alpha={:g}, eta={:.3g}: T-bar={}, error(T-bar)={:.3g}, max in window={:.3g}; {}eta "
                           "theta*_max={:.3g}, sqrt(d^2 m) alpha={:.3g}, sqrt(d^2 m alpha)={:.3g}",
                           series.empty() ? "" : "; ", alpha, step, 2 * r.hit, r.error_at_bar, r.window_max,
-                          step * theta_max, std::sqrt(d * d * m) * alpha, std::sqrt(d * d * m * alpha));
+                          layers == 2 ? "" : "N ", eta_factor * step * theta_max, std::sqrt(d * d * m) * alpha,
+                          std::sqrt(d * d * m * alpha));
   }
   o.details = {{"N", std::to_string(layers)},
                {"eta / alpha", in.step_per_alpha.text()},

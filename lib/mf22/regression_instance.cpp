@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "thmcheck/generators/random_data.hpp"
 
@@ -43,7 +44,7 @@ namespace {
 
 struct Theorem1Params {
   int dimension;
-  int ratio;  // over: m = d ratio/100 (ratio in [3, 10]); under: m = ceil(2 pi d (1 + ratio/4) / (1-2p)^2)
+  int ratio;  // over: m = d ratio/100 (ratio in [3, 10]); under: m = ceil(2 pi d 2^(ratio/2) / (1-2p)^2)
   int sparsity;
   int corruption_percent;
   int law;
@@ -60,26 +61,45 @@ rc::Gen<Theorem1Params> theorem1_params(bool over) {
       rc::gen::set(&Theorem1Params::ratio, over ? rc::gen::inRange(kOverRatioMin, kOverRatioMax + 1)
                                                 : rc::gen::inRange(kUnderRatioMin, kUnderRatioMax + 1)),
       rc::gen::set(&Theorem1Params::sparsity, rc::gen::inRange(1, kTheorem1SparsityMax + 1)),
-      rc::gen::set(&Theorem1Params::corruption_percent, over ? rc::gen::inRange(kOverPercentMin, kOverPercentMax + 1)
-                                                             : rc::gen::inRange(0, kUnderPercentMax + 1)),
+      rc::gen::set(&Theorem1Params::corruption_percent,
+                   over ? rc::gen::inRange(kOverPercentMin, kOverPercentMax + 1)
+                        : rc::gen::oneOf(rc::gen::inRange(0, kUnderPercentMax + 1),
+                                         rc::gen::inRange(kUnderCornerPercentMin, kUnderPercentMax + 1))),
       rc::gen::set(&Theorem1Params::law, rc::gen::inRange(0, static_cast<int>(generated_laws().size()))),
       rc::gen::set(&Theorem1Params::layers, rc::gen::inRange(1, kTheorem1LayersMax + 1)),
       rc::gen::set(&Theorem1Params::gamma_exp, rc::gen::inRange(kOverGammaHalfExpMin, kOverGammaHalfExpMax + 1)),
       rc::gen::set(&Theorem1Params::seed, rc::gen::arbitrary<std::uint64_t>()));
 }
 
+/// The under regime's (d, m): m = ceil(2 pi d f / (1-2p)^2), f = 2^(ratio/2),
+/// with d (then f, down to 1) lowered so that m <= kUnderSamplesMax and the
+/// LP's size d m <= kUnderSizeMax.
+std::pair<int, int> under_size(int dimension, int ratio, double p) {
+  const double unit = 2 * M_PI / ((1 - 2 * p) * (1 - 2 * p));  // m per unit of d f
+  double f = std::pow(2.0, ratio / 2.0);
+  // d f unit <= samples cap and d^2 f unit <= size cap.
+  const double d_cap = std::min(kUnderSamplesMax / (unit * f), std::sqrt(kUnderSizeMax / (unit * f)));
+  const int d = std::max(1, std::min(dimension, static_cast<int>(std::floor(d_cap))));
+  if (d == 1) f = std::max(1.0, std::min(f, std::min(kUnderSamplesMax, kUnderSizeMax) / unit));
+  int m = static_cast<int>(std::ceil(unit * d * f));
+  // unit (cap / unit) may round up past the cap; the cap still meets m >= unit d then.
+  const int m_cap = std::min(kUnderSamplesMax, kUnderSizeMax / d);
+  if (m > m_cap && unit * d <= m_cap) m = m_cap;
+  return {d, m};
+}
+
 // The data set of one draw in either regime.
 RegressionData theorem1_data(const Theorem1Params& q, bool over) {
   RegressionData in;
-  const int d = q.dimension;
   const double p = q.corruption_percent / 100.0;
-  const int m = over ? std::max(2, d * q.ratio / 100)
-                     : static_cast<int>(std::ceil(2 * M_PI * d * (1 + q.ratio / 4.0) / ((1 - 2 * p) * (1 - 2 * p))));
+  const auto [d, m] = over ? std::pair<int, int>{q.dimension, std::max(2, q.dimension * q.ratio / 100)}
+                           : under_size(q.dimension, q.ratio, p);
   in.dimension = d;
   in.samples = m;
   in.sparsity = std::min(q.sparsity, d);
   // Theorem 1 assumes 0 < p: at least one corrupted sample in the over regime.
-  in.corrupted = over ? std::max(1, static_cast<int>(std::lround(m * p))) : static_cast<int>(std::lround(m * p));
+  // Under: |S| = floor(m p), so |S|/m <= p and m (1-2|S|/m)^2 >= 2 pi d holds as drawn.
+  in.corrupted = over ? std::max(1, static_cast<int>(std::lround(m * p))) : static_cast<int>(std::floor(m * p));
   in.theta_min = Real::parse("1");
   in.theta_max = Real::parse("2");
   static_cast<OutlierLawFields&>(in) = generated_law(q.law, fmt::format("{:g}", kTheorem1OutlierScale));
@@ -118,9 +138,11 @@ std::string overparameterized_generator_info() {
 
 std::string underparameterized_generator_info() {
   return fmt::format(
-      "d in [{}, {}], p in [0, {:g}], m = ceil(2 pi d (1 + [{:g}, {:g}]) / (1-2p)^2), five outlier laws of "
-      "scale {:g}, k in [1, {}].",
-      kUnderDimensionMin, kUnderDimensionMax, kUnderPercentMax / 100.0, kUnderRatioMin / 4.0, kUnderRatioMax / 4.0,
+      "p in [0, {:g}] (half the draws) or [{:g}, {:g}] (the other half), m = ceil(2 pi d f / (1-2p)^2) with f = "
+      "2^{{[{}, {}]/2}}, d in [{}, {}] lowered (at d = 1, f lowered to >= 1) so that m <= {} and d m <= {}, five "
+      "outlier laws of scale {:g}, k in [1, {}] (at most d).",
+      kUnderPercentMax / 100.0, kUnderCornerPercentMin / 100.0, kUnderPercentMax / 100.0, kUnderRatioMin,
+      kUnderRatioMax, kUnderDimensionMin, kUnderDimensionMax, kUnderSamplesMax, kUnderSizeMax,
       kTheorem1OutlierScale, kTheorem1SparsityMax);
 }
 

@@ -61,14 +61,19 @@ struct UnderInstance : RegressionData {
 };
 
 /// The drawn ranges of Theorem 1's instances (over: m = d ratio/100; under:
-/// m = ceil(2 pi d (1 + ratio/4) / (1-2p)^2); gamma = t0 10^(e/2), t0 = 5).
+/// m = ceil(2 pi d 2^(ratio/2) / (1-2p)^2), d lowered so that m <= 16000 and
+/// d m <= 20000;
+/// gamma = t0 10^(e/2), t0 = 5).
 constexpr int kOverDimensionMin = 50, kOverDimensionMax = 300;
 constexpr int kOverRatioMin = 3, kOverRatioMax = 10;
 constexpr int kOverPercentMin = 5, kOverPercentMax = 50;
 constexpr int kOverGammaHalfExpMin = -6, kOverGammaHalfExpMax = -2;
-constexpr int kUnderDimensionMin = 5, kUnderDimensionMax = 40;
+constexpr int kUnderDimensionMin = 1, kUnderDimensionMax = 40;
 constexpr int kUnderRatioMin = 0, kUnderRatioMax = 4;
-constexpr int kUnderPercentMax = 35;
+constexpr int kUnderPercentMax = 49, kUnderCornerPercentMin = 40;
+/// The under regime's caps: m <= 16000 and the LP's size d m <= 20000 (GLPK's
+/// simplex takes ~0.3 s at d m = 2e4, ~5 s at d = 40, m = 6280).
+constexpr int kUnderSamplesMax = 16000, kUnderSizeMax = 20000;
 constexpr int kTheorem1SparsityMax = 4, kTheorem1LayersMax = 5;
 /// The outlier scale of Theorem 1's instances (t0 = scale/2).
 constexpr double kTheorem1OutlierScale = 10;
@@ -78,9 +83,14 @@ constexpr double kTheorem1OutlierScale = 10;
 /// five laws of scale 10 (t0 = 5), N in [1, 5], gamma = t0 10^{[-3, -1]}.
 rc::Gen<OverInstance> overparameterized_instances();
 
-/// Theorem 1's under-parameterized regime (m >~ d/(1-2p)^2): d in [5, 40], p in
-/// [0, 0.35], m = ceil(2 pi d (1 + [0, 1]) / (1-2p)^2), five laws of scale 10,
-/// k in [1, 4], N in [1, 5] (no gamma).
+/// Theorem 1's under-parameterized regime (m >~ d/(1-2p)^2, its constant
+/// instantiated as 2 pi): p = percent/100 with percent in [0, 49] (half the
+/// draws) or in the corner [40, 49] (the other half), m = ceil(2 pi d f /
+/// (1-2p)^2) with f = 2^{[0, 4]/2} in [1, 4], d drawn in [1, 40] and then
+/// lowered to the largest d with m <= 16000 and d m <= 20000 (at d = 1, f is
+/// lowered to the largest f >= 1 within the caps, and f = 1 when none: m =
+/// 15708 at p = 0.49), five laws of scale 10, k in [1, 4] (at most d), N in
+/// [1, 5] (no gamma).
 rc::Gen<UnderInstance> underparameterized_instances();
 
 /// The generator texts of the Theorem 1 claims (`generator_info`), from the

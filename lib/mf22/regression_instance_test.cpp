@@ -30,6 +30,7 @@ void expect_common_ranges(const RegressionData& in) {
 TEST(Mf22RegressionInstance, DrawnInstancesReadBackAndLieInTheStatedRanges) {
   const auto over = overparameterized_instances();
   const auto under = underparameterized_instances();
+  int corner = 0;  // draws with p >= 0.39
   for (int k = 0; k < 150; ++k) {
     const OverInstance o = test_draw(over, 6000, k);
     ASSERT_EQ(reread(o), instance_to_json(o));
@@ -52,19 +53,27 @@ TEST(Mf22RegressionInstance, DrawnInstancesReadBackAndLieInTheStatedRanges) {
     expect_common_ranges(u);
     EXPECT_GE(u.dimension, kUnderDimensionMin);
     EXPECT_LE(u.dimension, kUnderDimensionMax);
-    // m (1-2p)^2 / (2 pi d) in [1, 2] (up to the ceiling), p = |S|/m <= 0.35 (up to rounding).
+    // p = |S|/m <= 0.49, |S| = floor(m percent/100); m (1-2p)^2 >= 2 pi d (the instantiated threshold),
+    // m <= 16000 and d m <= 20000 (at d = 1 the caps are never below 2 pi / (1-2p)^2 <= 15708 at p <= 0.49).
     const double p = static_cast<double>(u.corrupted) / u.samples;
-    EXPECT_LE(p, kUnderPercentMax / 100.0 + 0.5 / u.samples);
-    const double q = kUnderPercentMax / 100.0;
-    EXPECT_GE(u.samples, std::ceil(2 * M_PI * u.dimension));
-    EXPECT_LE(u.samples, std::ceil(2 * M_PI * u.dimension * 2 / ((1 - 2 * q) * (1 - 2 * q))));
+    EXPECT_LE(p, kUnderPercentMax / 100.0);
+    EXPECT_GE(u.samples * (1 - 2 * p) * (1 - 2 * p), 2 * M_PI * u.dimension);
+    EXPECT_LE(u.samples, kUnderSamplesMax);
+    EXPECT_LE(static_cast<long>(u.samples) * u.dimension, kUnderSizeMax);
+    // f <= 4: m <= ceil(2 pi d 4 / (1-2 percent/100)^2), percent >= p (|S| is rounded down, by < 1/m in p).
+    const double q = p + 1.0 / u.samples;
+    EXPECT_LE(u.samples, std::ceil(2 * M_PI * u.dimension * 4 / ((1 - 2 * q) * (1 - 2 * q))));
+    corner += p >= 0.39 ? 1 : 0;  // floor(m 0.4)/m >= 0.4 - 1/m
   }
+  // Half the draws come from [0.4, 0.49], a tenth of the others too: ~55% of 150, far above 40.
+  EXPECT_GE(corner, 40);
   EXPECT_EQ(overparameterized_generator_info(),
             "d in [50, 300], m = d [3, 10]/100 (at least 2), k in [1, 4], p in [0.05, 0.5] (|S| >= 1), five outlier "
             "laws of scale 10 (t0 = 5), N in [1, 5], gamma = 5 10^{[-3, -1]}.");
   EXPECT_EQ(underparameterized_generator_info(),
-            "d in [5, 40], p in [0, 0.35], m = ceil(2 pi d (1 + [0, 1]) / (1-2p)^2), five outlier laws of scale 10, "
-            "k in [1, 4].");
+            "p in [0, 0.49] (half the draws) or [0.4, 0.49] (the other half), m = ceil(2 pi d f / (1-2p)^2) with "
+            "f = 2^{[0, 4]/2}, d in [1, 40] lowered (at d = 1, f lowered to >= 1) so that m <= 16000 and d m <= "
+            "20000, five outlier laws of scale 10, k in [1, 4] (at most d).");
 }
 
 TEST(Mf22RegressionInstance, MalformedInstancesNameTheField) {
