@@ -319,7 +319,8 @@ int cli_main(int argc, char** argv, const Registry& registry) {
   run->add_option("--expectations", run_cmd.expectations, "Expected verdicts; exit 1 when one differs");
   run->add_option("--search", run_cmd.search,
                   "After each claim's random cases, judge BUDGET more found by targeted search (a hill climb "
-                  "toward the case closest to breaking the claim); not with --shard")
+                  "toward the case closest to breaking the claim): a number per claim, or P% of each claim's "
+                  "random cases rounded up; not with --shard")
       ->option_text("BUDGET");
   run->add_option("--max-shrinks", run_cmd.max_shrinks, "Evaluation budget for shrinking a counterexample");
   run->add_option("--jobs,-j", run_cmd.jobs, jobs_help);

@@ -175,6 +175,11 @@ TEST_F(CliMainTest, TargetedSearchIsDeterministicReportedAndReproducible) {
   EXPECT_NE(md.find("Targeted search: 12 candidates"), std::string::npos) << md;
   EXPECT_EQ(cli({"run", "mine.lem1", "--search", "4", "--shard", "0/2", "--out", (dir_ / "x").string()}).first, 2);
   EXPECT_EQ(cli({"run", "mine.lem1", "--search", "-1", "--out", (dir_ / "x").string()}).first, 2);
+  EXPECT_EQ(cli({"run", "mine.lem1", "--search", "5x", "--out", (dir_ / "x").string()}).first, 2);
+  // A percentage of the claim's 20 random cases, rounded up: 3.
+  const fs::path share = dir_ / "share";
+  ASSERT_EQ(cli({"run", "mine.lem1", "--search", "11%", "--out", share.string()}).first, 0);
+  EXPECT_EQ(load_results(share).at(0).summary.search.candidates, 3);
   EXPECT_EQ(cli({"reproduce", "mine.lem1:1:3+0.7"}).first, 2);
   EXPECT_FALSE(fs::exists(dir_ / "x"));
 }

@@ -24,6 +24,9 @@ int parse_jobs(int jobs);
 /// --time-limit: a positive number of seconds, or -1 when not given (each
 /// claim's default).
 double parse_time_limit(double seconds);
+/// --search: "N" candidates per claim or "P%" of each claim's random cases
+/// into options; throws InputError naming the flag otherwise.
+void parse_search(const std::string& text, RunOptions& options);
 
 /// Exit status 1 (and one line per claim on stderr) when a verdict differs
 /// from the expectations file at `path`; 0 otherwise or without a file.
@@ -39,7 +42,7 @@ struct RunCommand {
   std::uint64_t seed = 1;
   std::string precision = "auto", shard = "0/1", out = "results", expectations;
   int max_shrinks = 200;
-  long search = 0;  ///< targeted-search candidates per claim
+  std::string search;  ///< targeted-search candidates per claim: "N" or "P%" of its random cases
   int jobs = 0;
   double time_limit = -1;
   bool quiet = false, profile = false;

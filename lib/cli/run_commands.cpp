@@ -66,6 +66,24 @@ double parse_time_limit(double seconds) {
   return seconds;
 }
 
+void parse_search(const std::string& text, RunOptions& options) {
+  if (text.empty()) return;
+  const bool percent = text.back() == '%';
+  const std::string number = percent ? text.substr(0, text.size() - 1) : text;
+  const auto bad = [&] {
+    return InputError(fmt::format("--search '{}': expected a number of candidates (e.g. 16) or a percentage of "
+                                  "each claim's cases (e.g. 20%)", text));
+  };
+  if (number.empty() || number.size() > 9 || number.find_first_not_of("0123456789") != std::string::npos) throw bad();
+  const long n = std::stol(number);
+  if (percent) {
+    if (n > 1000) throw bad();
+    options.search_percent = static_cast<double>(n);
+  } else {
+    options.search = n;
+  }
+}
+
 int cmd_run(const Registry& registry, const std::string& program, const RunCommand& cmd) {
   const auto selected = registry.select(cmd.patterns);
   const auto [shard_index, shard_count] = parse_shard(cmd.shard);
@@ -77,11 +95,10 @@ int cmd_run(const Registry& registry, const std::string& program, const RunComma
   options.shard_index = shard_index;
   options.shard_count = shard_count;
   options.max_shrink_evaluations = cmd.max_shrinks;
-  if (cmd.search < 0) throw InputError("--search must be a non-negative number of candidates");
-  if (cmd.search > 0 && shard_count > 1) {
+  parse_search(cmd.search, options);
+  if ((options.search > 0 || options.search_percent > 0) && shard_count > 1) {
     throw InputError("--search cannot be combined with --shard (the search starts from all of a claim's cases)");
   }
-  options.search = cmd.search;
   ParallelOptions parallel;
   parallel.jobs = parse_jobs(cmd.jobs);
   parallel.time_limit = std::max(0.0, parse_time_limit(cmd.time_limit));
@@ -132,10 +149,17 @@ int cmd_run(const Registry& registry, const std::string& program, const RunComma
     std::vector<ProfileRow> rows;
     for (const ClaimTiming& t : timings) {
       std::string detail = fmt::format("cases {:.1f} s, shrinking and digits {:.1f} s", t.case_seconds, t.finish_seconds);
+      if (t.search_seconds > 0) detail += fmt::format(", search {:.1f} s", t.search_seconds);
       if (t.timed_out > 0) detail += fmt::format(", {} case(s) stopped at the time limit", t.timed_out);
-      rows.push_back({t.id, t.case_seconds + t.finish_seconds, detail});
+      rows.push_back({t.id, t.case_seconds + t.search_seconds + t.finish_seconds, detail});
     }
     print_profile("claim", rows, wall, parallel.jobs);
+    double random_seconds = 0, search_seconds = 0;
+    for (const ClaimTiming& t : timings) random_seconds += t.case_seconds, search_seconds += t.search_seconds;
+    if (search_seconds > 0) {
+      std::cout << fmt::format("search: {:.1f} s of worker time beside {:.1f} s for the random cases ({:.1f}%)\n",
+                               search_seconds, random_seconds, 100 * search_seconds / std::max(random_seconds, 1e-9));
+    }
   }
   return compare_with_expectations(program, runs, cmd.expectations);
 }

@@ -186,7 +186,7 @@ ClaimRun start_claim_run(const Claim& claim, const RunOptions& options) {
   run.shard_index = options.shard_index;
   run.shard_count = options.shard_count;
   run.start = options.start;
-  run.search_budget = options.search;
+  run.search_budget = search_budget(claim, options);
   return run;
 }
 
@@ -203,7 +203,7 @@ ClaimRun run_claim(const Claim& claim, const RunOptions& options) {
     run.records.push_back(run_case(claim, options, i));
     if (options.progress) options.progress(static_cast<long>(run.records.size()), static_cast<long>(cases.size()));
   }
-  if (options.search > 0) {
+  if (run.search_budget > 0) {
     for (CaseRecord& r : run_search(claim, options, run.records)) run.records.push_back(std::move(r));
   }
   run.counterexamples = shrink_counterexamples(claim, options, run.records);

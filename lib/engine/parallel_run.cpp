@@ -66,6 +66,7 @@ struct ClaimState {
   std::vector<SearchCandidate> generation;
   std::vector<std::optional<CaseRecord>> generation_records;
   long generation_done = 0;
+  double slowest_case = 0;  ///< seconds of the slowest random case
 };
 
 /// The counterexamples when shrinking did not finish: the first failing
@@ -113,7 +114,7 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
 
   // The record of a case (random or searched) a worker finished or
   // stopped, with the run's bookkeeping.
-  auto finished_case = [&](ClaimState& s, long index, const WorkerResult& result) {
+  auto finished_case = [&](ClaimState& s, long index, const WorkerResult& result, bool searched) {
     CaseRecord rec = result.status == WorkerResult::Status::kDone
                          ? record_of_payload(result.payload)
                          : stopped_record(*s.claim, options, index, result.reason);
@@ -122,7 +123,12 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
       ++s.timing.timed_out;
     }
     if (rec.in_hypothesis && rec.status == CaseStatus::kFail) ++progress.failures;
-    s.timing.case_seconds += result.seconds;
+    if (searched) {
+      s.timing.search_seconds += result.seconds;
+    } else {
+      s.timing.case_seconds += result.seconds;
+      s.slowest_case = std::max(s.slowest_case, result.seconds);
+    }
     finished_seconds += result.seconds;
     ++progress.cases_done;
     return rec;
@@ -202,13 +208,13 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
       const SearchCandidate& candidate = s.generation[pos];
       WorkerTask task;
       task.name = fmt::format("{} search {}", s.claim->id, candidate.index);
-      task.time_limit = s.limit;
+      task.time_limit = search_time_limit(s.limit, s.slowest_case);
       task.priority = [sp, &mean_case] { return mean_case(*sp); };
       task.work = [sp, &options, candidate] { return record_payload(judge_candidate(*sp->claim, options, candidate)); };
       pool.add(std::move(task), [&, sp, pos](const WorkerResult& result) {
         ClaimState& s = *sp;
         const SearchCandidate& c = s.generation[pos];
-        CaseRecord rec = finished_case(s, c.index, result);
+        CaseRecord rec = finished_case(s, c.index, result, /*searched=*/true);
         rec.searched = true;
         rec.token = make_token(s.claim->id, options.seed, c.path, {});
         s.generation_records[pos] = std::move(rec);
@@ -264,7 +270,7 @@ std::vector<ClaimRun> run_claims(const std::vector<const Claim*>& claims, const 
       task.work = [sp, &options, index] { return record_payload(run_case(*sp->claim, options, index)); };
       pool.add(std::move(task), [&, sp, pos, index](const WorkerResult& result) {
         ClaimState& s = *sp;
-        s.records[pos] = finished_case(s, index, result);
+        s.records[pos] = finished_case(s, index, result, /*searched=*/false);
         if (++s.done == static_cast<long>(s.cases.size())) after_random_cases(sp);
       });
     }

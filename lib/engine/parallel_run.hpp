@@ -5,6 +5,7 @@
 // per claim, after its cases) see the records in index order.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -27,6 +28,18 @@ inline constexpr double kShrinkTimeLimitFactor = 10;
 /// --time-limit), else the larger of kDefaultCaseTimeLimit and the claim's own.
 double case_time_limit(const ClaimInfo& claim, double override_seconds);
 
+/// A targeted-search candidate may take as long as the claim's slowest random
+/// case (kSearchTimeFactor times it) (at least kSearchMinimumTime seconds, at most the case
+/// limit): a mutation can move an instance into a far costlier regime (a
+/// longer horizon, a finer tolerance), and the search must not spend the
+/// run's time there. A candidate past it is an `error` record, which the
+/// search does not count.
+inline constexpr double kSearchTimeFactor = 1;
+inline constexpr double kSearchMinimumTime = 2;
+inline double search_time_limit(double case_limit, double slowest_random_case) {
+  return std::min(case_limit, std::max(kSearchMinimumTime, kSearchTimeFactor * slowest_random_case));
+}
+
 /// Where a parallel run stands (for the live progress line).
 struct RunProgress {
   long claims_done = 0, claims_total = 0;
@@ -40,7 +53,8 @@ struct RunProgress {
 /// Seconds spent per claim (summed over its worker tasks).
 struct ClaimTiming {
   std::string id;
-  double case_seconds = 0;    ///< all its cases
+  double case_seconds = 0;    ///< all its random cases
+  double search_seconds = 0;  ///< its targeted-search candidates
   double finish_seconds = 0;  ///< shrinking and certifying digits
   long timed_out = 0;         ///< cases stopped at their limit
 };

@@ -127,6 +127,9 @@ struct RunOptions {
   /// Targeted-search candidates per claim after its random cases (0: none;
   /// lib/engine/search.hpp). Needs an unsharded run.
   long search = 0;
+  /// When > 0, instead: this percentage of each claim's random cases
+  /// (rounded up), so that the search adds about that share to its time.
+  double search_percent = 0;
   /// Called after each case with (done, total) for progress display.
   std::function<void(long, long)> progress;
 };

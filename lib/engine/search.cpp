@@ -65,7 +65,13 @@ long parse_count(const std::string& s, const std::string& text, const char* what
 
 }  // namespace
 
-long search_budget(const ClaimInfo&, const RunOptions& options) { return std::max(0L, options.search); }
+long search_budget(const ClaimInfo& claim, const RunOptions& options) {
+  if (options.search_percent > 0) {
+    const long cases = options.cases > 0 ? options.cases : claim.default_cases;
+    return static_cast<long>(std::ceil(static_cast<double>(cases) * options.search_percent / 100.0 - 1e-9));
+  }
+  return std::max(0L, options.search);
+}
 
 std::optional<double> exponent_deviation(const ClaimInfo& claim, const CaseRecord& r) {
   if (claim.kind != ClaimKind::kScaling || r.status == CaseStatus::kError || !(claim.exponent_tolerance > 0)) {

@@ -103,7 +103,8 @@ rc::Shrinkable<Json> search_path_shrinkable(const Claim& claim, std::uint64_t se
 std::string make_token(const std::string& id, std::uint64_t seed, const SearchPath& origin,
                        const std::vector<int>& shrink_path);
 
-/// Candidates the search judges for `claim` under `options` (RunOptions::search).
+/// Candidates the search judges for `claim` under `options`: RunOptions::search,
+/// or search_percent of its random cases rounded up.
 long search_budget(const ClaimInfo& claim, const RunOptions& options);
 
 /// The search path of a record's token ("<claim>:<seed>:<path>[:...]").
