@@ -124,6 +124,7 @@ std::optional<double> exponent_deviation_after_search(const Summary& s) {
   return larger(s.exponent_deviation, s.search.exponent_deviation, [](double a, double b) { return a < b; });
 }
 
+// The statistics of the searched records (see SearchSummary).
 std::string to_string(const SearchPath& path) {
   std::string s = std::to_string(path.start_case);
   for (const SearchMove& m : path.moves) s += fmt::format("+{}.{}", m.generation, m.child);

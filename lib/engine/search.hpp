@@ -58,6 +58,9 @@ std::optional<double> search_score(const ClaimInfo& claim, const CaseRecord& r);
 /// |fitted - predicted| / tolerance otherwise; > 1 outside the tolerance.
 std::optional<double> exponent_deviation(const ClaimInfo& claim, const CaseRecord& r);
 
+/// The statistics of a claim's searched records (aggregate() calls it; see SearchSummary).
+SearchSummary aggregate_search(const ClaimInfo& claim, const std::vector<const CaseRecord*>& records);
+
 /// The worst ratio over random and searched cases together (for an equality
 /// the ratio farther from 1): Summary::worst_ratio "after search".
 std::optional<double> worst_ratio_after_search(const ClaimInfo& claim, const Summary& s);
