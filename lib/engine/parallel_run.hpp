@@ -28,14 +28,17 @@ inline constexpr double kShrinkTimeLimitFactor = 10;
 /// --time-limit), else the larger of kDefaultCaseTimeLimit and the claim's own.
 double case_time_limit(const ClaimInfo& claim, double override_seconds);
 
-/// A targeted-search candidate may take as long as the claim's slowest random
-/// case (kSearchTimeFactor times it) (at least kSearchMinimumTime seconds, at most the case
-/// limit): a mutation can move an instance into a far costlier regime (a
-/// longer horizon, a finer tolerance), and the search must not spend the
-/// run's time there. A candidate past it is an `error` record, which the
-/// search does not count.
-inline constexpr double kSearchTimeFactor = 1;
-inline constexpr double kSearchMinimumTime = 2;
+/// A targeted-search candidate may take kSearchTimeFactor times as long as
+/// the claim's slowest random case (at least kSearchMinimumTime seconds, at
+/// most the case limit): a mutation can move an instance into a far costlier
+/// regime (a longer horizon, a finer tolerance), and the search must not
+/// spend the run's time there. A candidate past it is an `error` record,
+/// which the search does not count. The factor is well above 1 so that only
+/// a candidate far costlier than every random case meets the limit: one as
+/// costly as the slowest would meet it by the jitter of timing, and the
+/// search, and so the report, would differ from run to run.
+inline constexpr double kSearchTimeFactor = 4;
+inline constexpr double kSearchMinimumTime = 10;
 inline double search_time_limit(double case_limit, double slowest_random_case) {
   return std::min(case_limit, std::max(kSearchMinimumTime, kSearchTimeFactor * slowest_random_case));
 }

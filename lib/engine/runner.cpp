@@ -9,6 +9,7 @@
 
 #include "thmcheck/engine/registry.hpp"
 #include "thmcheck/engine/search.hpp"
+#include "thmcheck/numerics/fp_exceptions.hpp"
 
 namespace thmcheck {
 
@@ -52,6 +53,7 @@ double CaseRecord::relative_margin() const {
 
 Outcome safe_evaluate(const Claim& claim, const Json& instance, Precision p) {
   Outcome o;
+  const FloatingPointWatch watch;
   try {
     o = claim.evaluate(instance, p);
   } catch (const InputError&) {
@@ -72,6 +74,16 @@ Outcome safe_evaluate(const Claim& claim, const Json& instance, Precision p) {
         o.ok = false;
         o.message = "scaling point not finite and positive";
       }
+    }
+  }
+  // A NaN or an overflow in double may hide in a finite result: not judged
+  // in double (the ladder recomputes it at 50 digits). Above double, double
+  // is a heuristic's (a warm start), and MPFR's NaN flag also marks NaNs set
+  // on purpose (fp_exceptions.hpp).
+  if (o.ok && p == Precision::kDouble) {
+    if (const std::string what = watch.raised(); !what.empty()) {
+      o.ok = false;
+      o.message = fmt::format("{} arose during the evaluation at {}", what, to_string(p));
     }
   }
   return o;

@@ -1,5 +1,6 @@
 #include "thmcheck/mf22/landscape_probe.hpp"
 
+#include <fmt/format.h>
 #include <glpk.h>
 
 #include <algorithm>
@@ -90,6 +91,21 @@ Vector<double> realize_row(const Vector<double>& w_row, double gamma, double tar
   return delta;  // target >= max: the maximizing vertex
 }
 
+// GLPK aborts the process (it does not return an error) when its scaling
+// meets coefficients whose scale factors leave double's range, which
+// coefficients beyond 1e150 in magnitude (or below 1e-150) can cause: such an
+// LP is reported as not solved instead.
+static bool glpk_range(const std::vector<double>& ar, std::string& message) {
+  for (size_t k = 1; k < ar.size(); ++k) {
+    const double a = std::abs(ar[k]);
+    if (!std::isfinite(a) || (a != 0 && (a > 1e150 || a < 1e-150))) {
+      message = fmt::format("LP coefficient {:.3g} outside GLPK's range [1e-150, 1e150]: not solved", ar[k]);
+      return false;
+    }
+  }
+  return true;
+}
+
 BoxL1Result l1_regression_over_box(const Matrix<double>& x, const Vector<double>& y,
                                    const Vector<double>& lo, const Vector<double>& hi,
                                    const Vector<double>& reference) {
@@ -157,6 +173,10 @@ BoxL1Result l1_regression_over_box(const Matrix<double>& x, const Vector<double>
       ja.push_back(d + i + 1);
       ar.push_back(1.0);
     }
+  }
+  if (!glpk_range(ar, result.message)) {
+    glp_delete_prob(lp);
+    return result;
   }
   glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
   glp_scale_prob(lp, GLP_SF_AUTO);
@@ -240,7 +260,8 @@ LinearizedChangeResult linearized_change_lp(const Matrix<double>& x, const Vecto
     glp_set_col_bnds(lp, d + r + 1, GLP_LO, 0.0, 0.0);
     glp_set_obj_coef(lp, d + r + 1, 1.0 / m);
   }
-  glp_add_rows(lp, 2 * z);
+  // No zero residual: no rows (GLPK aborts the process on glp_add_rows(lp, 0)).
+  if (z > 0) glp_add_rows(lp, 2 * z);
   std::vector<int> ia(1), ja(1);
   std::vector<double> ar(1);
   for (int r = 0; r < z; ++r) {
@@ -260,6 +281,10 @@ LinearizedChangeResult linearized_change_lp(const Matrix<double>& x, const Vecto
       ja.push_back(d + r + 1);
       ar.push_back(1.0);
     }
+  }
+  if (!glpk_range(ar, result.message)) {
+    glp_delete_prob(lp);
+    return result;
   }
   if (ia.size() > 1) glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
   glp_scale_prob(lp, GLP_SF_AUTO);
