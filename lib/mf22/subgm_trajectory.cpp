@@ -20,7 +20,9 @@ TrajectoryMeasurement measure_trajectory(const DiagonalNetworkProblem<double>& p
   for (int l : data.support) on_support[static_cast<size_t>(l)] = true;
   SubgradientOptions<double> options;
   options.step = step;
-  options.max_iterations = static_cast<long>(2 * max_hit * std::max(1.0, window)) + 10;
+  // In double, and capped at 4e15, so that a tiny step (a huge max_hit) cannot
+  // overflow a long (UBSan found it with eta = 1e-300); the time limit stops it.
+  options.max_iterations = static_cast<long>(std::min(2.0 * static_cast<double>(max_hit) * std::max(1.0, window) + 10, 4e15));
   long bar = -1;
   const auto result = subgradient_method<double>(
       problem, w0, options, [&](const SubgradientIterate<double>& it) {
@@ -63,7 +65,9 @@ TrajectoryMeasurement measure_trajectory(const DiagonalNetworkProblem<double>& p
 
 long hit_cap(int sparsity, int layers, double alpha, double step) {
   const double scale = layers == 2 ? std::log(1 / alpha) : std::pow(alpha, -(layers - 2.0) / layers);
-  return static_cast<long>(20 * std::pow(sparsity, 1.5) * scale / (layers * step)) + 1000;
+  const double cap = 20 * std::pow(sparsity, 1.5) * scale / (layers * step) + 1000;
+  // A tiny step makes it inf: converting that to long is undefined (UBSan).
+  return cap < 1e15 ? static_cast<long>(cap) : 1'000'000'000'000'000L;
 }
 
 Matrix<double> convergence_initialization(Eigen::Index dimension, int layers, double alpha, bool perturb,
