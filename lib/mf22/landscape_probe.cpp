@@ -1,7 +1,5 @@
 #include "thmcheck/mf22/landscape_probe.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
